@@ -1,0 +1,27 @@
+// The `probe` command: one commander program, one file per subcommand under commands/.
+import { Command, CommanderError } from 'commander';
+import { registerBank } from './commands/bank.js';
+import { registerGrade } from './commands/grade.js';
+
+/** Builds the program; exposed for tests that drive the CLI in-process. */
+export function createProgram(): Command {
+  const program = new Command('probe')
+    .description('Probe: a mock interviewer for generative-AI roles.')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerBank(program);
+  registerGrade(program);
+  return program;
+}
+
+/** Runs the CLI and resolves to the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await createProgram().parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    console.error(error instanceof Error ? `error: ${error.message}` : error);
+    return 1;
+  }
+}

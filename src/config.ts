@@ -1,0 +1,63 @@
+// Configuration: environment variables (and an optional .env), validated once at start-up.
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { ConfigInvalid } from './errors.js';
+import { defaultBankDir, defaultPromptsDir } from './paths.js';
+
+const intIn = (min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ error: `must be a whole number from ${min} to ${max}` })
+    .int({ error: `must be a whole number from ${min} to ${max}` })
+    .min(min, { error: `must be a whole number from ${min} to ${max}` })
+    .max(max, { error: `must be a whole number from ${min} to ${max}` })
+    .default(fallback);
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+/** Every variable Probe reads, with its default. The README documents each one. */
+export const ConfigSchema = z.object({
+  PORT: intIn(0, 65535, 8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PROBE_DB_PATH: z.string().min(1).default('./data/probe.db'),
+  PROBE_BANK_DIR: z.string().min(1).default(defaultBankDir()),
+  PROBE_PROMPTS_DIR: z.string().min(1).default(defaultPromptsDir()),
+  PROBE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+  }).default('info'),
+  PROBE_ALLOWED_ORIGINS: optionalText.pipe(
+    z
+      .string()
+      .optional()
+      .transform((v) => (v ? v.split(',').map((o) => o.trim()).filter(Boolean) : [])),
+  ),
+  PROBE_MAX_FRAME_BYTES: intIn(1024, 16 * 1024 * 1024, 64 * 1024),
+  PROBE_MAX_ANSWER_CHARS: intIn(100, 200_000, 8000),
+  PROBE_RATE_LIMIT_PER_SEC: intIn(1, 10_000, 10),
+  PROBE_RATE_LIMIT_BURST: intIn(1, 10_000, 30),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalText.pipe(z.url({ error: 'must be a URL such as http://127.0.0.1:11434/v1' }).optional()),
+  PROBE_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  PROBE_JUDGE_MODEL: optionalText,
+  PROBE_LLM_TIMEOUT_MS: intIn(100, 600_000, 30_000),
+  PROBE_LLM_MAX_RETRIES: intIn(0, 10, 2),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Reads `.env` (if present) without overriding real environment variables. */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}
+
+/** Validates the environment; throws ConfigInvalid naming each bad variable and what it accepts. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join('.')}=${JSON.stringify(env[String(i.path[0])] ?? '')}: ${i.message}`);
+  throw new ConfigInvalid(`invalid configuration:\n${lines.join('\n')}\nFix these environment variables (or .env) and start again.`);
+}
+
+/** True when an OpenAI-compatible endpoint is configured (a key, a base URL, or both). */
+export const llmConfigured = (config: Config): boolean => Boolean(config.OPENAI_API_KEY || config.OPENAI_BASE_URL);
