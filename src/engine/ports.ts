@@ -1,0 +1,34 @@
+// Ports: the small interfaces the engine's shell needs from the outside world. The offline
+// interviewer and judge implement them in src/engine; the LLM ones in src/adapters/llm.
+import type { DecideInput, JudgeInput, SpeakInput } from './effects.js';
+import type { Decision } from './lines.js';
+import type { Evaluation, TokenUsage } from './scoring/types.js';
+
+/** A phrased line; `fallback` says why the offline interviewer stood in for an LLM. */
+export interface SpokenLine {
+  text: string;
+  by: string;
+  fallback?: string;
+  usage?: TokenUsage;
+}
+
+export interface DecisionResult {
+  decision: Decision;
+  by: string;
+  fallback?: string;
+  usage?: TokenUsage;
+}
+
+/** The interviewer ("brain"): decides whether to follow up, and phrases every line. */
+export interface Interviewer {
+  readonly id: string;
+  decide(input: DecideInput, signal?: AbortSignal): Promise<DecisionResult>;
+  /** Phrases a line, passing text to `onDelta` as it is produced; resolves to the whole line. */
+  speak(input: SpeakInput, onDelta: (delta: string) => void, signal?: AbortSignal): Promise<SpokenLine>;
+}
+
+/** The judge: scores an answer. An LLM judge always computes the offline score beside its own. */
+export interface Judge {
+  readonly id: string;
+  judge(input: JudgeInput, signal?: AbortSignal): Promise<Evaluation>;
+}

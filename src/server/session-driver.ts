@@ -1,0 +1,118 @@
+// Carries out the engine's effects: feeds an event to `step`, commits the result, runs the effects
+// through the interviewer and judge ports, and feeds their results back until the engine waits for
+// the candidate. Shared by the WebSocket session runner and the terminal interview.
+import type { Effect, Rejection, StepResult } from '../engine/effects.js';
+import type { SessionEvent } from '../engine/events.js';
+import type { EndReason } from '../engine/lines.js';
+import { offlineDecide } from '../engine/interviewer/offline-decide.js';
+import { offlineLine } from '../engine/interviewer/offline-lines.js';
+import { offlineEvaluation, OFFLINE_ID } from '../engine/interviewer/offline-interviewer.js';
+import type { Interviewer, Judge } from '../engine/ports.js';
+import { step } from '../engine/step.js';
+import type { SessionState, TranscriptEntry } from '../engine/state.js';
+
+export interface DriverPorts {
+  interviewer: Interviewer;
+  judge: Judge;
+  now: () => number;
+}
+
+/** What the shell does with the engine's output. `commit` must be durable before it resolves. */
+export interface DriverHooks {
+  /** Store an accepted event with its resulting state and the transcript entries it made. */
+  commit(event: SessionEvent, result: StepResult): Promise<void> | void;
+  /** A transcript entry is stored: show it to the candidate. */
+  entry(entry: TranscriptEntry, state: SessionState): void;
+  /** A piece of a line in progress (`lineId` = the seq the line will get). */
+  delta(lineId: string, delta: string): void;
+  timer(effect: Extract<Effect, { type: 'timer' }>): void;
+  end(reason: EndReason, state: SessionState): Promise<void> | void;
+  /** Something failed that the driver handled (logged by the shell). */
+  warn?(message: string, error: unknown): void;
+}
+
+export interface DispatchResult {
+  state: SessionState;
+  rejection?: Rejection;
+}
+
+/**
+ * Applies `event` and everything that follows from it. Only the first event can be rejected;
+ * the events the driver makes from effect results are the engine's own answers to its requests.
+ */
+export async function dispatch(state: SessionState, event: SessionEvent, ports: DriverPorts, hooks: DriverHooks): Promise<DispatchResult> {
+  const first = step(state, event);
+  if (first.rejection) return { state, rejection: first.rejection };
+  await hooks.commit(event, first);
+  return { state: await runEffects(first.state, first.effects, ports, hooks) };
+}
+
+/** Runs effects (e.g. the pending ones of a session rebuilt after a restart) to quiescence. */
+export async function runEffects(state: SessionState, effects: Effect[], ports: DriverPorts, hooks: DriverHooks): Promise<SessionState> {
+  let current = state;
+  const work = [...effects];
+  while (work.length > 0) {
+    const effect = work.shift() as Effect;
+    const next = await perform(effect, current, ports, hooks);
+    if (!next) continue;
+    const result = step(current, next);
+    if (result.rejection) {
+      hooks.warn?.(`engine refused its own ${next.type} event: ${result.rejection.message}`, result.rejection);
+      continue;
+    }
+    await hooks.commit(next, result);
+    current = result.state;
+    work.push(...result.effects);
+  }
+  return current;
+}
+
+async function perform(effect: Effect, state: SessionState, ports: DriverPorts, hooks: DriverHooks): Promise<SessionEvent | undefined> {
+  switch (effect.type) {
+    case 'record':
+      hooks.entry(effect.entry, state);
+      return undefined;
+    case 'timer':
+      hooks.timer(effect);
+      return undefined;
+    case 'end':
+      await hooks.end(effect.reason, state);
+      return undefined;
+    case 'speak': {
+      const lineId = String(effect.input.seq);
+      try {
+        const line = await ports.interviewer.speak(effect.input, (d) => hooks.delta(lineId, d));
+        return { type: 'said', at: ports.now(), request: effect.input.request, text: line.text, by: line.by, ...opt(line) };
+      } catch (error) {
+        hooks.warn?.('interviewer failed to phrase a line; the offline interviewer stood in', error);
+        const text = offlineLine(effect.input);
+        hooks.delta(lineId, text);
+        return { type: 'said', at: ports.now(), request: effect.input.request, text, by: OFFLINE_ID, fallback: `interviewer error: ${message(error)}` };
+      }
+    }
+    case 'judge':
+      try {
+        return { type: 'judged', at: ports.now(), questionIndex: effect.questionIndex, evaluation: await ports.judge.judge(effect.input) };
+      } catch (error) {
+        hooks.warn?.('judge failed; the offline scorer stood in', error);
+        const evaluation = { ...offlineEvaluation(effect.input), fallback: `judge error: ${message(error)}` };
+        return { type: 'judged', at: ports.now(), questionIndex: effect.questionIndex, evaluation };
+      }
+    case 'decide':
+      try {
+        const d = await ports.interviewer.decide(effect.input);
+        return { type: 'decided', at: ports.now(), questionIndex: effect.questionIndex, decision: d.decision, by: d.by, ...opt(d) };
+      } catch (error) {
+        hooks.warn?.('interviewer failed to decide; the offline interviewer stood in', error);
+        const decision = offlineDecide(effect.input);
+        return { type: 'decided', at: ports.now(), questionIndex: effect.questionIndex, decision, by: OFFLINE_ID, fallback: `interviewer error: ${message(error)}` };
+      }
+  }
+}
+
+const opt = (r: { fallback?: string; usage?: { promptTokens: number; completionTokens: number } }) => ({
+  ...(r.fallback ? { fallback: r.fallback } : {}),
+  ...(r.usage ? { usage: r.usage } : {}),
+});
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
