@@ -7,7 +7,7 @@ const Slug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lowercase letters, digits and single hyphens (e.g. "gan-mode-collapse")');
 
 /** Difficulty: 1 = entry, 2 = mid, 3 = senior. */
-export const DifficultySchema = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+export const DifficultySchema = z.union([z.literal(1), z.literal(2), z.literal(3)], { error: 'must be 1 (entry), 2 (mid) or 3 (senior)' });
 export type Difficulty = z.infer<typeof DifficultySchema>;
 
 export const QuestionKindSchema = z.enum(['technical', 'behavioral']);
@@ -60,8 +60,8 @@ export const QuestionFileSchema = z.strictObject({
   tags: z.array(z.string().min(1)).default([]),
   prompt: z.string().min(10).describe('The question as an interviewer would ask it aloud.'),
   reference_answer: z.string().min(1).describe('A strong answer of 80-250 words, in our own words.'),
-  key_points: z.array(KeyPointSchema).min(3).max(6),
-  follow_ups: z.array(FollowUpSchema).min(2),
+  key_points: z.array(KeyPointSchema).min(3, 'needs 3 to 6 key points').max(6, 'needs 3 to 6 key points'),
+  follow_ups: z.array(FollowUpSchema).min(2, 'needs at least 2 follow-ups'),
   rubric: Slug.optional().describe('Rubric id; defaults to the shared rubric of the question kind.'),
   rubric_weights: z.record(Slug, z.number().positive().max(1)).optional().describe('Re-weighting of rubric criteria by id.'),
 });
@@ -82,6 +82,9 @@ export const BankFileSchema = z.strictObject({
   questions: z.array(QuestionFileSchema).optional(),
 });
 export type BankFile = z.infer<typeof BankFileSchema>;
+
+/** The file without its questions checked, so each question can be validated (and reported) alone. */
+export const BankEnvelopeSchema = BankFileSchema.extend({ topic: z.unknown().optional(), questions: z.array(z.unknown()).optional() });
 
 /** A question as the engine sees it. The rubric is resolved (shared rubric plus re-weighting). */
 export interface Question {

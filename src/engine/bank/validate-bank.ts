@@ -1,7 +1,7 @@
 // Turns parsed bank files into a Bank, collecting every problem with its file, question and field.
 // Pure: the adapter reads and parses the YAML, this decides what is wrong with it.
-import type { z } from 'zod';
-import { BankFileSchema, type BankFile, type Bank, type Question, type QuestionFile, type Rubric, type Topic } from './schema.js';
+import { z } from 'zod';
+import { BankEnvelopeSchema, QuestionFileSchema, TopicSchema, type Bank, type Question, type QuestionFile, type Rubric, type Topic } from './schema.js';
 
 /** One thing wrong with the bank, located as precisely as we can. */
 export interface BankProblem {
@@ -18,6 +18,24 @@ export interface ParsedBankFile {
   parseError?: string;
 }
 
+/** Just the fields the cross-checks read, for questions that fail the full schema. */
+const LooseQuestionSchema = z.object({
+  id: z.string(),
+  reference_answer: z.string(),
+  key_points: z.array(z.object({ id: z.string(), weight: z.number() })),
+  follow_ups: z.array(z.object({ target: z.string() })),
+});
+type LooseQuestion = z.infer<typeof LooseQuestionSchema>;
+
+interface ParsedFile {
+  file: string;
+  topic: Topic | undefined;
+  rubrics: Rubric[];
+  questions: QuestionFile[];
+  /** Every question id in the file, valid question or not, for duplicate detection. */
+  ids: string[];
+}
+
 export interface BankValidation {
   bank: Omit<Bank, 'version'>;
   problems: BankProblem[];
@@ -30,36 +48,59 @@ const MAX_REFERENCE_WORDS = 250;
 /** Validates the files as one bank: schema, cross-references, weights and unique ids. */
 export function validateBank(files: ParsedBankFile[]): BankValidation {
   const problems: BankProblem[] = [];
-  const parsed: { file: string; content: BankFile }[] = [];
+  const parsed: ParsedFile[] = [];
   for (const f of files) {
     if (f.parseError !== undefined) {
       problems.push({ file: f.file, message: `YAML does not parse: ${f.parseError}` });
       continue;
     }
-    const result = BankFileSchema.safeParse(f.data ?? {});
-    if (!result.success) {
-      problems.push(...schemaProblems(f.file, f.data, result.error.issues));
+    const envelope = BankEnvelopeSchema.safeParse(f.data ?? {});
+    if (!envelope.success) {
+      problems.push(...schemaProblems(f.file, f.data, envelope.error.issues));
       continue;
     }
-    parsed.push({ file: f.file, content: result.data });
+    const questions: QuestionFile[] = [];
+    const ids: string[] = [];
+    let topic: Topic | undefined;
+    if (envelope.data.topic !== undefined) {
+      const t = TopicSchema.safeParse(envelope.data.topic);
+      if (t.success) topic = t.data;
+      else problems.push(...schemaProblems(f.file, f.data, t.error.issues.map((issue) => ({ ...issue, path: ['topic', ...issue.path] }))));
+    }
+    (envelope.data.questions ?? []).forEach((raw, i) => {
+      const id = (raw as { id?: unknown } | null)?.id;
+      if (typeof id === 'string') ids.push(id);
+      const q = QuestionFileSchema.safeParse(raw);
+      if (q.success) {
+        questions.push(q.data);
+        return;
+      }
+      problems.push(...schemaProblems(f.file, f.data, q.error.issues.map((issue) => ({ ...issue, path: ['questions', i, ...issue.path] }))));
+      // Still run the cross-checks a half-valid question allows, so one run reports everything.
+      const loose = LooseQuestionSchema.safeParse(raw);
+      if (loose.success) problems.push(...questionProblems(loose.data).map((p) => ({ file: f.file, questionId: loose.data.id, ...p })));
+    });
+    parsed.push({ file: f.file, topic, rubrics: envelope.data.rubrics ?? [], questions, ids });
   }
 
   const rubrics = collectRubrics(parsed, problems);
   const topics: Topic[] = [];
   const questions: Question[] = [];
   const seenIds = new Map<string, string>();
-  for (const { file, content } of parsed) {
-    if (content.topic) topics.push(content.topic);
-    if (content.questions?.length && !content.topic) {
-      problems.push({ file, field: 'topic', message: 'a file with questions needs a `topic:` header (id, title)' });
+  for (const { file, ids } of parsed) {
+    for (const id of ids) {
+      const previous = seenIds.get(id);
+      if (previous !== undefined) problems.push({ file, questionId: id, field: 'id', message: `duplicate question id, first defined in ${previous}` });
+      else seenIds.set(id, file);
     }
-    for (const q of content.questions ?? []) {
+  }
+  for (const { file, topic, questions: fileQuestions, ids } of parsed) {
+    if (topic) topics.push(topic);
+    if (ids.length > 0 && !topic) problems.push({ file, field: 'topic', message: 'a file with questions needs a `topic:` header (id, title)' });
+    for (const q of fileQuestions) {
       const where = { file, questionId: q.id };
-      const previous = seenIds.get(q.id);
-      if (previous !== undefined) problems.push({ ...where, field: 'id', message: `duplicate question id, first defined in ${previous}` });
-      seenIds.set(q.id, file);
-      if (content.topic && q.topic !== content.topic.id) {
-        problems.push({ ...where, field: 'topic', message: `is "${q.topic}" but the file's topic is "${content.topic.id}"` });
+      if (topic && q.topic !== topic.id) {
+        problems.push({ ...where, field: 'topic', message: `is "${q.topic}" but the file's topic is "${topic.id}"` });
       }
       problems.push(...questionProblems(q).map((p) => ({ ...where, ...p })));
       const rubric = resolveRubric(q, rubrics, (p) => problems.push({ ...where, ...p }));
@@ -83,10 +124,10 @@ function schemaProblems(file: string, data: unknown, issues: z.core.$ZodIssue[])
   });
 }
 
-function collectRubrics(parsed: { file: string; content: BankFile }[], problems: BankProblem[]): Map<string, Rubric> {
+function collectRubrics(parsed: ParsedFile[], problems: BankProblem[]): Map<string, Rubric> {
   const rubrics = new Map<string, Rubric>();
-  for (const { file, content } of parsed) {
-    for (const r of content.rubrics ?? []) {
+  for (const { file, rubrics: own } of parsed) {
+    for (const r of own) {
       if (rubrics.has(r.id)) problems.push({ file, field: `rubrics.${r.id}`, message: 'duplicate rubric id' });
       const sum = r.criteria.reduce((s, c) => s + c.weight, 0);
       if (Math.abs(sum - 1) > WEIGHT_TOLERANCE) {
@@ -98,7 +139,7 @@ function collectRubrics(parsed: { file: string; content: BankFile }[], problems:
   return rubrics;
 }
 
-function questionProblems(q: QuestionFile): Omit<BankProblem, 'file'>[] {
+function questionProblems(q: LooseQuestion): Omit<BankProblem, 'file'>[] {
   const out: Omit<BankProblem, 'file'>[] = [];
   const kpIds = new Set<string>();
   for (const kp of q.key_points) {
