@@ -54,3 +54,43 @@ export class JudgeOutputInvalid extends AppError {
     super('judge_output_invalid', 502, message, options);
   }
 }
+
+export class StorageUnavailable extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('storage_unavailable', 503, message, options);
+  }
+}
+
+/** Another process appended to the session first; rebuild it from the database and go on. */
+export class SessionConflict extends AppError {
+  constructor(id: string) {
+    super('session_conflict', 409, `session ${id} was changed by another server process; reconnect to continue`);
+  }
+}
+
+/** An interviewer reply from the LLM that cannot be used: not valid JSON, cut off, or revealing the answer. */
+export class LlmOutputInvalid extends AppError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('llm_output_invalid', 502, message, options);
+  }
+}
+
+export class PayloadTooLarge extends AppError {
+  constructor(limitBytes: number) {
+    super('payload_too_large', 413, `the request body is larger than ${limitBytes} bytes; send a smaller body`);
+  }
+}
+
+/** The plan options are valid but no interview can be made from them (no question matches). */
+export class PlanUnsatisfiable extends AppError {
+  constructor(message: string) {
+    super('plan_unsatisfiable', 422, message);
+  }
+}
+
+/** The report of a session that is still running: it would show scores and reference answers mid-interview. */
+export class ReportNotReady extends AppError {
+  constructor(id: string) {
+    super('report_not_ready', 409, `session ${id} is still in progress; finish the interview or end it (the "end" action), then ask for the report again`);
+  }
+}

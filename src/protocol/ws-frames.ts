@@ -89,7 +89,13 @@ export const ServerFrameSchema = z.discriminatedUnion('type', [
     fallback: z.string().nullable(),
     progress: ProgressSchema,
   }),
-  z.object({ type: z.literal('answer.ack'), seq: z.number().int().positive(), clientId: z.string().nullable() }),
+  z.object({
+    type: z.literal('answer.ack'),
+    seq: z.number().int().positive(),
+    clientId: z.string().nullable(),
+    /** The answer as stored: sent when the ack is replayed on resume, so a reloaded client can show it. */
+    text: z.string().optional(),
+  }),
   /** Drill mode: what the last answer covered and missed. */
   z.object({ type: z.literal('feedback'), seq: z.number().int().positive(), questionIndex: z.number().int(), feedback: KeyPointFeedbackSchema }),
   /** Skip, timeout and retry, as recorded in the transcript. */

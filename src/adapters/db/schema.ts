@@ -1,0 +1,106 @@
+// The database schema (Drizzle): the single source of truth for the tables and their migrations.
+// `events` is the log a session is rebuilt from; `turns` and `evaluations` are projections of it,
+// written in the same transaction as the event that produced them.
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { SessionEvent } from '../../engine/events.js';
+import type { Phase, DrillFeedback } from '../../engine/state.js';
+import type { Plan } from '../../engine/plan.js';
+import type { CriterionResult, Evaluation, KeyPointResult, AnswerFlag } from '../../engine/scoring/types.js';
+import type { Progress } from '../../protocol/ws-frames.js';
+
+/** One interview. `phase`, `eventCount` and `lastSeq` are kept in step with the event log. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    /** SHA-256 of the access token (hex); the token itself is never stored. */
+    tokenHash: text('token_hash').notNull(),
+    mode: text('mode', { enum: ['mock', 'drill'] }).notNull(),
+    status: text('status', { enum: ['active', 'ended'] }).notNull(),
+    phase: text('phase').$type<Phase>().notNull(),
+    plan: text('plan', { mode: 'json' }).$type<Plan>().notNull(),
+    eventCount: integer('event_count').notNull().default(0),
+    lastSeq: integer('last_seq').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    endedAt: integer('ended_at'),
+    endReason: text('end_reason', { enum: ['completed', 'ended-early', 'time-up'] }),
+  },
+  (t) => [index('sessions_status_idx').on(t.status)],
+);
+
+/** The event log: every accepted event of a session, numbered from 1 without gaps. */
+export const events = sqliteTable(
+  'events',
+  {
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    n: integer('n').notNull(),
+    type: text('type').$type<SessionEvent['type']>().notNull(),
+    payload: text('payload', { mode: 'json' }).$type<SessionEvent>().notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.n] })],
+);
+
+/** The transcript: every message of both sides, by sequence number (what resume replays). */
+export const turns = sqliteTable(
+  'turns',
+  {
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    /** The event that produced this turn. */
+    eventN: integer('event_n').notNull(),
+    at: integer('at').notNull(),
+    role: text('role', { enum: ['interviewer', 'candidate', 'system'] }).notNull(),
+    kind: text('kind').notNull(),
+    text: text('text').notNull(),
+    questionIndex: integer('question_index'),
+    target: text('target'),
+    by: text('by'),
+    fallback: text('fallback'),
+    feedback: text('feedback', { mode: 'json' }).$type<DrillFeedback>(),
+    /** Progress as the client showed it when the turn was made. */
+    progress: text('progress', { mode: 'json' }).$type<Progress>().notNull(),
+    /** The client's idempotency key of an answer: a resent answer is acknowledged, not stored twice. */
+    clientId: text('client_id'),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.seq] }), uniqueIndex('turns_client_id_idx').on(t.sessionId, t.clientId)],
+);
+
+/** One row per judged answer: which scorer, key points with evidence, criteria, overall. */
+export const evaluations = sqliteTable(
+  'evaluations',
+  {
+    sessionId: text('session_id')
+      .notNull()
+      .references(() => sessions.id, { onDelete: 'cascade' }),
+    eventN: integer('event_n').notNull(),
+    questionIndex: integer('question_index').notNull(),
+    questionId: text('question_id').notNull(),
+    attempt: integer('attempt').notNull(),
+    /** The seq of the last answer the evaluation covers. */
+    answerSeq: integer('answer_seq').notNull(),
+    scorer: text('scorer', { enum: ['offline', 'llm'] }).notNull(),
+    model: text('model'),
+    fallback: text('fallback'),
+    overall: real('overall').notNull(),
+    offlineOverall: real('offline_overall').notNull(),
+    disagreement: integer('disagreement', { mode: 'boolean' }).notNull(),
+    keyPoints: text('key_points', { mode: 'json' }).$type<KeyPointResult[]>().notNull(),
+    criteria: text('criteria', { mode: 'json' }).$type<CriterionResult[]>().notNull(),
+    flags: text('flags', { mode: 'json' }).$type<AnswerFlag[]>().notNull(),
+    /** The whole evaluation as the engine recorded it (offline score, dropped claims, usage). */
+    evaluation: text('evaluation', { mode: 'json' }).$type<Evaluation>().notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.eventN] }), index('evaluations_question_idx').on(t.sessionId, t.questionIndex)],
+);
+
+export type SessionRow = typeof sessions.$inferSelect;
+export type EventRow = typeof events.$inferSelect;
+export type TurnRow = typeof turns.$inferSelect;
+export type EvaluationRow = typeof evaluations.$inferSelect;

@@ -1,0 +1,80 @@
+// The runners of the sessions this process holds in memory: built on demand from the store,
+// evicted when idle, resumed at start-up when they were left mid-work, shut down gracefully.
+import { SessionRunner, type RunnerDeps } from './session-runner.js';
+
+export interface RegistryOptions {
+  /** A runner with no connection and no work is dropped from memory after this long. */
+  idleMs?: number;
+  /** How often idle runners are looked for. */
+  sweepMs?: number;
+}
+
+/** Phases where the session waits on the server (an interviewer line, a judgment, a decision). */
+const SERVER_WORK = new Set(['speaking', 'judging', 'deciding']);
+
+export class SessionRegistry {
+  private readonly runners = new Map<string, SessionRunner>();
+  private readonly loading = new Map<string, Promise<SessionRunner | undefined>>();
+  private readonly sweeper: NodeJS.Timeout;
+  private readonly idleMs: number;
+
+  constructor(
+    private readonly deps: RunnerDeps,
+    options: RegistryOptions = {},
+  ) {
+    this.idleMs = options.idleMs ?? 5 * 60_000;
+    this.sweeper = setInterval(() => this.sweep(), options.sweepMs ?? 30_000);
+    this.sweeper.unref();
+  }
+
+  get size(): number {
+    return this.runners.size;
+  }
+
+  /** The session's runner, rebuilt from the store if it is not in memory; undefined if unknown. */
+  get(id: string): Promise<SessionRunner | undefined> {
+    const held = this.runners.get(id);
+    if (held) {
+      held.touch();
+      return Promise.resolve(held);
+    }
+    const pending = this.loading.get(id);
+    if (pending) return pending;
+    const load = SessionRunner.rebuild(id, this.deps)
+      .then((runner) => {
+        if (runner) this.runners.set(id, runner);
+        return runner;
+      })
+      .finally(() => this.loading.delete(id));
+    this.loading.set(id, load);
+    return load;
+  }
+
+  /** Rebuilds every unfinished session that was waiting on the server; returns how many. */
+  async resumeUnfinished(): Promise<number> {
+    const unfinished = (await this.deps.store.unfinished()).filter((s) => SERVER_WORK.has(s.phase));
+    for (const s of unfinished) await this.get(s.id);
+    if (unfinished.length > 0) this.deps.log.info({ sessions: unfinished.length }, 'resumed unfinished sessions');
+    return unfinished.length;
+  }
+
+  /** Drops idle runners from memory (their state is all in the store). */
+  sweep(now = this.deps.ports.now()): number {
+    let dropped = 0;
+    for (const [id, runner] of this.runners) {
+      if (runner.isIdle(now, this.idleMs)) {
+        runner.dispose();
+        this.runners.delete(id);
+        dropped += 1;
+      }
+    }
+    return dropped;
+  }
+
+  /** Lets every runner finish its in-flight work (up to `graceMs`) and closes its connection. */
+  async shutdown(graceMs: number): Promise<void> {
+    clearInterval(this.sweeper);
+    await Promise.allSettled([...this.loading.values()]);
+    await Promise.all([...this.runners.values()].map((r) => r.shutdown(graceMs)));
+  }
+}

@@ -1,0 +1,87 @@
+// /api/sessions: create a session from a plan, read it, and open its WebSocket.
+import { randomInt, randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Logger } from 'pino';
+import type { Bank } from '../engine/bank/schema.js';
+import { createPlan } from '../engine/plan.js';
+import { InvalidMessage, PayloadTooLarge, PlanUnsatisfiable, SessionNotFound } from '../errors.js';
+import { CreateSessionBodySchema, type CreateSessionResponse } from '../protocol/http.js';
+import { createToken, hashToken } from './auth.js';
+import { describeIssues } from './describe-issues.js';
+import { reportHandler } from './report-route.js';
+import { requireSession, type SessionEnv } from './require-session.js';
+import type { SessionRegistry } from './session-registry.js';
+import { foldEvents } from './session-runner.js';
+import { sessionSocket, type SessionSocketDeps } from './session-socket.js';
+import type { SessionStore } from './session-store.js';
+import { sessionView } from './views.js';
+
+export interface SessionRoutesDeps extends SessionSocketDeps {
+  bank: Bank;
+  store: SessionStore;
+  registry: SessionRegistry;
+  log: Logger;
+  interviewerId: string;
+  maxBodyBytes: number;
+  now: () => number;
+}
+
+export function sessionRoutes(deps: SessionRoutesDeps): Hono<SessionEnv> {
+  const routes = new Hono<SessionEnv>();
+  const authorized = requireSession(deps.store);
+
+  const limit = bodyLimit({
+    maxSize: deps.maxBodyBytes,
+    onError: () => {
+      throw new PayloadTooLarge(deps.maxBodyBytes);
+    },
+  });
+
+  routes.post('/', limit, async (c) => {
+    const parsed = CreateSessionBodySchema.safeParse(await jsonBody(c.req.raw));
+    if (!parsed.success) throw new InvalidMessage(`invalid plan options: ${describeIssues(parsed.error.issues)}`);
+    const options = { ...parsed.data, seed: parsed.data.seed ?? randomInt(2 ** 31) };
+    const result = createPlan(deps.bank.questions, options, deps.bank.version);
+    if (!result.ok) throw new PlanUnsatisfiable(result.error);
+    const id = randomUUID();
+    const token = createToken();
+    await deps.store.create({ id, tokenHash: hashToken(token), plan: result.plan, createdAt: deps.now() });
+    deps.log.info({ session: id, mode: result.plan.mode, questions: result.plan.questions.length }, 'session created');
+    const body: CreateSessionResponse = {
+      id,
+      token,
+      mode: result.plan.mode,
+      questionCount: result.plan.questions.length,
+      shortBy: result.shortBy,
+      interviewer: deps.interviewerId,
+      websocket: `/api/sessions/${id}/ws`,
+    };
+    return c.json(body, 201);
+  });
+
+  // The WebSocket checks its own token and answers with close codes; it comes before `authorized`.
+  routes.get('/:id/ws', sessionSocket(deps));
+
+  routes.get('/:id', authorized, async (c) => {
+    const loaded = await deps.store.load(c.var.session.id);
+    if (!loaded) throw new SessionNotFound(c.var.session.id);
+    const state = foldEvents(loaded.meta.id, loaded.meta.plan, loaded.events, deps.log);
+    return c.json(sessionView(loaded.meta, state, deps.interviewerId));
+  });
+
+  routes.get('/:id/report', authorized, reportHandler(deps));
+
+  return routes;
+}
+
+/** The request body as JSON; an empty body is `{}` (every plan option has a default). */
+async function jsonBody(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InvalidMessage(`the body is not valid JSON (${(error as Error).message}); send the plan options as a JSON object`);
+  }
+}

@@ -1,0 +1,78 @@
+// The storage port of the server: sessions, their event log and its projections (turns,
+// evaluations). SQLite implements it in src/adapters/db; another database can implement it too.
+import type { SessionEvent } from '../engine/events.js';
+import type { EndReason } from '../engine/lines.js';
+import type { Plan } from '../engine/plan.js';
+import type { Phase, TranscriptEntry } from '../engine/state.js';
+import type { Evaluation } from '../engine/scoring/types.js';
+import type { Progress } from '../protocol/ws-frames.js';
+
+export interface NewSession {
+  id: string;
+  tokenHash: string;
+  plan: Plan;
+  createdAt: number;
+}
+
+/** A session's row, without its events. */
+export interface SessionMeta {
+  id: string;
+  tokenHash: string;
+  mode: Plan['mode'];
+  status: 'active' | 'ended';
+  phase: Phase;
+  plan: Plan;
+  eventCount: number;
+  lastSeq: number;
+  createdAt: number;
+  updatedAt: number;
+  endedAt?: number;
+  endReason?: EndReason;
+}
+
+/** A stored transcript entry with what the client needs to show it again. */
+export interface StoredTurn extends TranscriptEntry {
+  progress: Progress;
+  clientId?: string;
+}
+
+export interface StoredEvaluation {
+  questionIndex: number;
+  questionId: string;
+  attempt: number;
+  answerSeq: number;
+  at: number;
+  evaluation: Evaluation;
+}
+
+/** One accepted event with everything it changed, stored in one transaction. */
+export interface EventCommit {
+  sessionId: string;
+  /** The event's number: exactly one more than the events already stored, or the append fails. */
+  n: number;
+  event: SessionEvent;
+  turns: StoredTurn[];
+  evaluation?: StoredEvaluation;
+  session: { phase: Phase; lastSeq: number; at: number; endedAt?: number; endReason?: EndReason };
+}
+
+export interface SessionStore {
+  create(session: NewSession): Promise<void>;
+  meta(id: string): Promise<SessionMeta | undefined>;
+  /** The session and its events in order: fold them with `step` to rebuild its state. */
+  load(id: string): Promise<{ meta: SessionMeta; events: SessionEvent[] } | undefined>;
+  /**
+   * Stores an event with its turns and evaluation atomically, durable before it resolves.
+   * Throws SessionConflict when `n` is taken, StorageUnavailable when the database is busy or full.
+   */
+  append(commit: EventCommit): Promise<void>;
+  turnsAfter(id: string, seq: number): Promise<StoredTurn[]>;
+  /** The seq of the answer stored under this idempotency key, if any. */
+  answerSeqByClientId(id: string, clientId: string): Promise<number | undefined>;
+  evaluations(id: string): Promise<StoredEvaluation[]>;
+  /** Sessions that have not ended, with the phase they were left in. */
+  unfinished(): Promise<{ id: string; phase: Phase }[]>;
+  /** Resolves when the database answers a trivial query; throws otherwise. */
+  health(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,87 @@
+// Starts the HTTP + WebSocket server on a host and port, resumes sessions left mid-work, and shuts
+// down gracefully: stop accepting, let in-flight work finish, close sockets with "server restarting".
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createAdaptorServer } from '@hono/node-server';
+import { WebSocketServer } from 'ws';
+import { CloseCode } from '../protocol/ws-frames.js';
+import { webDistDir } from '../paths.js';
+import type { Services } from '../main.js';
+import { createApp } from './app.js';
+import { startHeartbeat } from './heartbeat.js';
+import { SessionRegistry, type RegistryOptions } from './session-registry.js';
+
+export interface StartServerOptions {
+  host: string;
+  port: number;
+  /** How long shutdown waits for a session's in-flight work before closing its socket. */
+  graceMs?: number;
+  /** How often silent sockets are pinged; one that missed a ping is dropped. */
+  heartbeatMs?: number;
+  registry?: RegistryOptions;
+  webDir?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  host: string;
+  registry: SessionRegistry;
+  /** Graceful shutdown; the services (database) stay open for the caller to close. */
+  close(): Promise<void>;
+}
+
+export async function startServer(services: Services, options: StartServerOptions): Promise<RunningServer> {
+  const { config, log, store } = services;
+  const now = () => Date.now();
+  const ports = { interviewer: services.interviewer, judge: services.judge, now };
+  const registry = new SessionRegistry({ store, ports, log, interviewerId: services.interviewer.id }, options.registry);
+  await registry.resumeUnfinished();
+
+  const app = createApp({
+    bank: services.bank,
+    store,
+    registry,
+    log,
+    config,
+    now,
+    interviewerId: services.interviewer.id,
+    maxBodyBytes: config.PROBE_MAX_FRAME_BYTES,
+    allowedOrigins: config.PROBE_ALLOWED_ORIGINS,
+    limits: { maxAnswerChars: config.PROBE_MAX_ANSWER_CHARS, ratePerSecond: config.PROBE_RATE_LIMIT_PER_SEC, rateBurst: config.PROBE_RATE_LIMIT_BURST },
+    webDir: options.webDir ?? webDistDir(),
+  });
+  // maxPayload: ws refuses a larger frame while reading its header, before buffering it (close 1009).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.PROBE_MAX_FRAME_BYTES });
+  const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } }) as Server;
+  const stopHeartbeat = startHeartbeat(wss, options.heartbeatMs ?? 30_000);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      stopHeartbeat();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await registry.shutdown(options.graceMs ?? 5000);
+      for (const client of wss.clients) client.close(CloseCode.serverRestarting, 'server restarting');
+      const force = setTimeout(() => {
+        for (const client of wss.clients) client.terminate();
+        server.closeAllConnections();
+      }, 2000);
+      await closed;
+      clearTimeout(force);
+      log.info('server stopped');
+    })();
+    return closing;
+  };
+  return { url: `http://${urlHost}:${port}`, port, host: options.host, registry, close };
+}
