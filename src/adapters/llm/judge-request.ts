@@ -1,0 +1,55 @@
+// What the judge is asked: the zod schema of its reply (ids constrained to the question's key points
+// and criteria) and the values of the judge prompt, built from one question and one answer.
+import { z } from 'zod';
+import type { Question } from '../../engine/bank/schema.js';
+import { CoverageSchema } from '../../engine/scoring/types.js';
+import type { PromptValues } from './prompt-specs.js';
+
+/** The judge's reply: a status with quotes per key point, a level with a reason per criterion. */
+export interface Judgement {
+  keyPoints: { id: string; status: z.infer<typeof CoverageSchema>; quotes: string[] }[];
+  criteria: { id: string; level: number; reason: string }[];
+}
+
+const ids = (values: string[]) => z.enum(values as [string, ...string[]]);
+
+/** The reply schema for one question: strict json_schema on the wire; extra fields a model adds are dropped when parsing. */
+export function judgementSchema(question: Question): z.ZodType<Judgement> {
+  return z.object({
+    keyPoints: z.array(
+      z.object({
+        id: ids(question.keyPoints.map((k) => k.id)),
+        status: CoverageSchema,
+        quotes: z.array(z.string()).describe('Exact words copied from the answer; empty when missed.'),
+      }),
+    ),
+    criteria: z.array(
+      z.object({
+        id: ids(question.rubric.criteria.map((c) => c.id)),
+        level: z.number().int().min(0).max(4),
+        reason: z.string(),
+      }),
+    ),
+  });
+}
+
+/** The reply's form spelt out in the prompt, for servers with json_object mode or none. */
+function outputFormat(question: Question): string {
+  const keyPoints = question.keyPoints.map((k) => `    {"id": "${k.id}", "status": "covered" | "partly" | "missed", "quotes": ["<exact words from the answer>"]}`);
+  const criteria = question.rubric.criteria.map((c) => `    {"id": "${c.id}", "level": <0 to 4>, "reason": "<one sentence>"}`);
+  return `{\n  "keyPoints": [\n${keyPoints.join(',\n')}\n  ],\n  "criteria": [\n${criteria.join(',\n')}\n  ]\n}`;
+}
+
+/** Values of prompts/judge.md. The answer goes to its data slot (neutralised by the loader). */
+export function judgePromptValues(question: Question, answer: string): PromptValues<'judge'> {
+  return {
+    question: question.prompt,
+    reference_answer: question.referenceAnswer.trim(),
+    key_points: question.keyPoints.map((k) => `- ${k.id}: ${k.statement}`).join('\n'),
+    rubric: question.rubric.criteria
+      .map((c) => `- ${c.id}: ${c.name}\n${c.levels.map((text, level) => `    ${level}: ${text}`).join('\n')}`)
+      .join('\n'),
+    output_format: outputFormat(question),
+    answer,
+  };
+}

@@ -1,0 +1,88 @@
+// Deterministic checks on a generated interviewer line, run while it streams: it must not state a
+// score (the interview never shows an invented one) and, in mock mode, must not contain a long
+// verbatim run of the reference answer or a key point. The last few words are held back until
+// they are known not to complete such a run, so a bad line is stopped before it is shown.
+
+/** Consecutive words shared with the reference that count as giving the answer away. */
+export const REVEAL_RUN_WORDS = 8;
+
+/** Words held back when only scores are checked: "85 out of 100" is four. */
+const SCORE_HOLD_WORDS = 4;
+
+const SCORE_PATTERNS: readonly RegExp[] = [
+  /\b\d{1,3}(?:\.\d+)?\s*(?:%|percent\b|\/\s*\d{1,3}\b|out of\s+\d{1,3}\b)/i,
+  /\b(?:score|scored|grade|graded|rating|rated|mark)\b[^.!?\d]{0,40}\b\d{1,3}\b/i,
+];
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+interface Word {
+  text: string;
+  start: number;
+}
+
+function wordsOf(text: string): Word[] {
+  return [...text.matchAll(WORD)].map((m) => ({ text: m[0].toLowerCase().replace(/’/g, "'"), start: m.index }));
+}
+
+function runsOf(text: string): string[] {
+  const words = wordsOf(text).map((w) => w.text);
+  const runs: string[] = [];
+  for (let i = 0; i + REVEAL_RUN_WORDS <= words.length; i += 1) runs.push(words.slice(i, i + REVEAL_RUN_WORDS).join(' '));
+  return runs;
+}
+
+export interface LineGuardOptions {
+  /** What must not be revealed (mock mode): the reference answer, key point statements. */
+  secret: readonly string[];
+  /** Text the candidate has seen or said (the question, their answers, authored follow-ups): runs in it are fine. */
+  seen: readonly string[];
+}
+
+/** Checks a line as it streams. `push` returns the part now safe to show; `flush` the rest. */
+export interface LineGuard {
+  push(delta: string): string;
+  flush(): string;
+  /** What is wrong with the line, once something is; completes "line ...". */
+  readonly problem: string | undefined;
+}
+
+export function createLineGuard(options: LineGuardOptions): LineGuard {
+  const seen = new Set(options.seen.flatMap(runsOf));
+  const secret = new Set(options.secret.flatMap(runsOf).filter((run) => !seen.has(run)));
+  const hold = secret.size > 0 ? REVEAL_RUN_WORDS - 1 : SCORE_HOLD_WORDS;
+  let text = '';
+  let shown = 0;
+  let problem: string | undefined;
+  const check = (upTo: number, words: Word[]) => {
+    if (SCORE_PATTERNS.some((p) => p.test(text.slice(0, upTo)))) problem = 'stated a score';
+    for (let i = 0; i + REVEAL_RUN_WORDS <= words.length && !problem; i += 1) {
+      if (secret.has(words.slice(i, i + REVEAL_RUN_WORDS).map((w) => w.text).join(' '))) problem = 'gave away the reference answer';
+    }
+  };
+  const release = (upTo: number) => {
+    if (problem || upTo <= shown) return '';
+    const out = text.slice(shown, upTo);
+    shown = upTo;
+    return out;
+  };
+  return {
+    push(delta) {
+      text += delta;
+      const words = wordsOf(text);
+      // The last word may still be growing; judge only the text before it.
+      const open = /[\p{L}\p{N}'’]$/u.test(text) ? words[words.length - 1] : undefined;
+      const complete = open ? words.slice(0, -1) : words;
+      check(open ? open.start : text.length, complete);
+      const holdFrom = complete[complete.length - hold];
+      return release(holdFrom ? holdFrom.start : shown);
+    },
+    flush() {
+      check(text.length, wordsOf(text));
+      return release(text.length);
+    },
+    get problem() {
+      return problem;
+    },
+  };
+}

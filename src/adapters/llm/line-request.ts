@@ -1,0 +1,70 @@
+// Which lines the LLM phrases and with which prompt and values. The first question, a retried
+// question and a drill hint keep their authored wording: they need no phrasing, only accuracy.
+import type { SpeakInput } from '../../engine/effects.js';
+import { formatAnswers } from './data-slot.js';
+import type { LineGuardOptions } from './line-guard.js';
+import type { LoadedPrompts } from './load-prompts.js';
+import type { PromptName, PromptValues } from './prompt-specs.js';
+
+/** An LLM line: its rendered prompt, and authored text spoken after the generated part (the question itself). */
+export type LinePlan = { llm: false } | { llm: true; suffix: string; render: (prompts: LoadedPrompts) => Promise<string> };
+
+const llmLine = <N extends PromptName>(prompt: N, values: PromptValues<N>, suffix = ''): LinePlan => ({
+  llm: true,
+  suffix,
+  render: (prompts) => prompts.render(prompt, values),
+});
+
+const END_REASON = { completed: 'all questions were asked', 'ended-early': 'the candidate ended it early', 'time-up': 'the time ran out' } as const;
+
+function band(overall: number | null, status: string): string {
+  if (overall === null) return status === 'pending' ? 'not reached' : status;
+  return overall >= 70 ? 'strong' : overall >= 40 ? 'partial' : 'weak';
+}
+
+function followUpTarget(input: SpeakInput, target: string): { target: string; example: string } {
+  const question = input.question;
+  const authored = question?.followUps.filter((f) => f.target === target) ?? [];
+  const round = input.request.kind === 'follow-up' ? input.request.round : 1;
+  const example = authored.length > 0 ? (authored[(round - 1) % authored.length]?.prompt ?? '') : 'What else would you add?';
+  if (target === 'depth') return { target: 'the answer covered the basics; push for depth: how it works underneath, trade-offs, failure modes or use in practice', example };
+  const kp = question?.keyPoints.find((k) => k.id === target);
+  return { target: kp ? `the answer left out or only touched on this: "${kp.statement}"` : 'what the answer left out', example };
+}
+
+/** Plans the line for a speak effect. */
+export function planLine(input: SpeakInput): LinePlan {
+  const { request, question } = input;
+  switch (request.kind) {
+    case 'opening':
+      return llmLine('opening', { mode: input.mode, question_total: String(input.questionTotal) });
+    case 'question': {
+      if (!request.transition || request.retry || !question) return { llm: false };
+      const number = input.questionNumber ? `Question ${input.questionNumber} of ${input.questionTotal}. ` : '';
+      const values = { question: question.prompt, question_number: String(input.questionNumber ?? ''), question_total: String(input.questionTotal) };
+      return llmLine('transition', values, ` ${number}${question.prompt}`);
+    }
+    case 'follow-up': {
+      if (!question) return { llm: false };
+      const { target, example } = followUpTarget(input, request.target);
+      const values = { mode: input.mode, question: question.prompt, answers: formatAnswers(input.answers), target, example, round: String(request.round) };
+      return llmLine('followUp', values);
+    }
+    case 'closing': {
+      const summary = (input.summary ?? []).map((s, i) => `- Question ${i + 1} (${s.prompt}): ${band(s.overall, s.status)}`).join('\n');
+      return llmLine('closing', { reason: END_REASON[request.reason], summary: summary || '(no questions reached)' });
+    }
+    case 'hint':
+      return { llm: false };
+  }
+}
+
+/** What a mock-mode line must not give away, and what the candidate has seen or said already. */
+export function guardOptions(input: SpeakInput): LineGuardOptions {
+  const q = input.question;
+  if (input.mode !== 'mock' || !q) return { secret: [], seen: [] };
+  return {
+    secret: [q.referenceAnswer, ...q.keyPoints.map((k) => k.statement)],
+    seen: [q.prompt, ...input.answers, ...q.followUps.map((f) => f.prompt)],
+  };
+}

@@ -1,0 +1,36 @@
+// The OpenAI-compatible client Probe's interviewer and judge share, with what it has learnt about
+// the server (which request options it rejects).
+import OpenAI from 'openai';
+import { OPENAI_BASE_URL, type LlmSettings } from './llm-settings.js';
+
+export type { LlmSettings } from './llm-settings.js';
+
+/** Request options some OpenAI-compatible servers reject; each is turned off on first rejection. */
+export interface ServerCompat {
+  jsonSchema: boolean;
+  jsonObject: boolean;
+  temperature: boolean;
+}
+
+export interface LlmClient {
+  openai: OpenAI;
+  settings: LlmSettings;
+  compat: ServerCompat;
+}
+
+/** Local servers (Ollama, llama.cpp...) need no key, but the SDK refuses to start without one. */
+const NO_KEY = 'no-key';
+
+/** Builds the client; retries and timeouts are the SDK's own. */
+export function createLlmClient(settings: LlmSettings): LlmClient {
+  const openai = new OpenAI({
+    apiKey: settings.apiKey ?? NO_KEY,
+    baseURL: settings.baseUrl ?? OPENAI_BASE_URL,
+    timeout: settings.timeoutMs,
+    maxRetries: settings.maxRetries,
+    // The SDK would read OPENAI_ORG_ID / OPENAI_PROJECT_ID from the environment; Probe configures only these.
+    organization: null,
+    project: null,
+  });
+  return { openai, settings, compat: { jsonSchema: true, jsonObject: true, temperature: true } };
+}

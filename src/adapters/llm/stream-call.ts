@@ -1,0 +1,68 @@
+// One streamed completion: content deltas as they arrive, token usage from the final chunk, and a
+// stream that stops early (cut, stalled, length limit) reported as such rather than as a short line.
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type { TokenUsage } from '../../engine/scoring/types.js';
+import { LlmOutputInvalid, LlmUnavailable } from '../../errors.js';
+import type { LlmClient } from './llm-client.js';
+import { usageOf } from './structured-call.js';
+
+export interface StreamRequest {
+  model: string;
+  messages: ChatCompletionMessageParam[];
+  /** Sees each delta; returning false stops the stream (e.g. the line is being rejected). */
+  onDelta: (delta: string) => boolean;
+}
+
+/**
+ * Streams a completion and resolves to its whole text. Throws LlmOutputInvalid when the stream
+ * was cut or hit the length limit (worth one retry), LlmUnavailable when it stalled for longer
+ * than the client timeout; connection errors, 429 and 5xx before the first byte are the SDK's.
+ */
+export async function streamCompletion(client: LlmClient, req: StreamRequest, spent: (u: TokenUsage | undefined) => void, signal?: AbortSignal): Promise<string> {
+  const stop = new AbortController();
+  const stream = await client.openai.chat.completions.create(
+    { model: req.model, messages: req.messages, stream: true, stream_options: { include_usage: true } },
+    { signal: signal ? AbortSignal.any([signal, stop.signal]) : stop.signal },
+  );
+  let stalled = false;
+  let stopped = false;
+  // The SDK's timeout ends when the headers arrive; a body that goes quiet needs its own.
+  let timer: NodeJS.Timeout | undefined;
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      stalled = true;
+      stop.abort();
+    }, client.settings.timeoutMs);
+  };
+  arm();
+  let text = '';
+  let finish: string | null = null;
+  try {
+    for await (const chunk of stream) {
+      arm();
+      if (chunk.usage) spent(usageOf(chunk.usage));
+      const choice = chunk.choices?.[0];
+      if (choice?.finish_reason) finish = choice.finish_reason;
+      const delta = choice?.delta?.content;
+      if (!delta) continue;
+      text += delta;
+      if (!req.onDelta(delta)) {
+        stopped = true;
+        stop.abort();
+        break;
+      }
+    }
+  } catch (error) {
+    throw new LlmOutputInvalid('line was cut off', { cause: error });
+  } finally {
+    clearTimeout(timer);
+  }
+  if (stopped) return text;
+  if (signal?.aborted) throw new LlmUnavailable('LLM call was cancelled');
+  if (stalled) throw new LlmUnavailable(`LLM stopped sending mid-line for ${Math.round(client.settings.timeoutMs / 100) / 10} s`);
+  if (finish === null || finish === 'length') throw new LlmOutputInvalid('line was cut off', { cause: `finish_reason ${finish}` });
+  if (finish === 'content_filter') throw new LlmOutputInvalid('line was blocked by the content filter');
+  if (text.trim() === '') throw new LlmOutputInvalid('line was empty');
+  return text;
+}

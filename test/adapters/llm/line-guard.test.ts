@@ -1,0 +1,64 @@
+// The line guard stops a streamed line that repeats 8+ words of the reference answer (mock mode) or
+// states a score, before the offending words are shown, and lets ordinary lines through whole.
+import { describe, expect, it } from 'vitest';
+import { createLineGuard, REVEAL_RUN_WORDS } from '../../../src/adapters/llm/line-guard.js';
+
+const REFERENCE = 'Mode collapse is when the generator learns to produce only a few kinds of outputs, covering a small part of the data distribution.';
+
+function stream(text: string, options: { secret?: string[]; seen?: string[] } = {}) {
+  const guard = createLineGuard({ secret: options.secret ?? [REFERENCE], seen: options.seen ?? [] });
+  let shown = '';
+  for (const token of text.match(/\s*\S+\s*/g) ?? []) {
+    shown += guard.push(token);
+    if (guard.problem) break;
+  }
+  if (!guard.problem) shown += guard.flush();
+  return { shown, problem: guard.problem };
+}
+
+describe('line guard: reveals (mock mode)', () => {
+  it('lets a line without a long run of the reference through, whole', () => {
+    const line = 'You said the generator gets stuck. What does its output look like when that happens, and why might the discriminator let it?';
+    expect(stream(line)).toEqual({ shown: line, problem: undefined });
+  });
+
+  it(`stops a line with ${REVEAL_RUN_WORDS} consecutive words of the reference before any of the run is shown`, () => {
+    const { shown, problem } = stream('Right. So, is it true that the generator learns to produce only a few kinds of outputs? Tell me more.');
+    expect(problem).toBe('gave away the reference answer');
+    expect(shown).toBe('Right. So, is it true that ');
+  });
+
+  it('ignores case and punctuation when comparing words', () => {
+    expect(stream('Think: Covering A Small Part Of The Data Distribution, right?').problem).toBe('gave away the reference answer');
+  });
+
+  it('allows a run the candidate has already seen or said', () => {
+    const answer = 'I think the generator learns to produce only a few kinds of outputs.';
+    expect(stream('You said the generator learns to produce only a few kinds of outputs; why?', { seen: [answer] }).problem).toBeUndefined();
+  });
+
+  it('allows seven words of the reference in a row', () => {
+    expect(stream('So the generator learns to produce only a different thing?').problem).toBeUndefined();
+  });
+});
+
+describe('line guard: scores', () => {
+  it.each(['You scored 85% on that one.', 'I would give that answer a 7/10, nice work.', 'That was about 3 out of 5 for me.', 'Your score on the last question was 62, well done.'])(
+    'stops %j before the number is shown',
+    (line) => {
+      const { shown, problem } = stream(line, { secret: [] });
+      expect(problem).toBe('stated a score');
+      expect(shown).not.toMatch(/\d/);
+    },
+  );
+
+  it.each(['Thanks for joining. We have 3 questions today.', 'Question 2 was about attention; you covered it well.'])('lets %j through', (line) => {
+    expect(stream(line, { secret: [] })).toEqual({ shown: line, problem: undefined });
+  });
+
+  it('holds back only the last few words when there is no reference to protect (drill mode, closing)', () => {
+    const guard = createLineGuard({ secret: [], seen: [] });
+    expect(guard.push('One two three four five six ')).toBe('One two ');
+    expect(guard.flush()).toBe('three four five six ');
+  });
+});

@@ -1,0 +1,164 @@
+// Whole interviews through the session driver with the LLM ports against a scripted server: one
+// well-behaved, and one per failure kind, each ending in a completed interview with the fallback
+// recorded where it happened and never an invented score.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LlmSettings } from '../../../src/adapters/llm/llm-client.js';
+import { createLlmInterviewer } from '../../../src/adapters/llm/llm-interviewer.js';
+import { createLlmJudge } from '../../../src/adapters/llm/llm-judge.js';
+import type { SessionEvent } from '../../../src/engine/events.js';
+import { createPlan, PlanOptionsSchema } from '../../../src/engine/plan.js';
+import { initialState, type FallbackRecord, type SessionState, type TranscriptEntry } from '../../../src/engine/state.js';
+import { dispatch, type DriverHooks, type DriverPorts } from '../../../src/server/session-driver.js';
+import { closedPortUrl, reply, startScriptedOpenAiServer, type ScriptedHandler, type ScriptedServer } from '../../support/scripted-openai-server.js';
+import { attention, callKind, modeCollapse, repoPrompts, scriptedModel, SHORT_TIMEOUT_MS, slotOf, testClient } from './llm-fixtures.js';
+
+let server: ScriptedServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const ANSWERS = [
+  'Mode collapse is when the generator produces only a few modes, a limited variety, because it found outputs that fool the discriminator.',
+  'A Wasserstein loss gives smoother gradients, so the generator keeps being pushed towards the whole distribution.',
+  'Each token gets a query, a key and a value; the weights are a softmax of scaled dot products.',
+  'Heads attend to different relations, and the cost grows quadratically with the sequence length.',
+];
+
+/** The model of a healthy run: follows up on depth once, answers every line. */
+const healthy = scriptedModel({
+  decide: () => reply.json({ action: 'follow-up', target: 'depth', reason: 'Solid; push further.' }),
+  line: () => reply.text('Thanks. Could you say a little more about why that happens?'),
+});
+
+interface Run {
+  state: SessionState;
+  entries: TranscriptEntry[];
+  deltas: Map<string, string>;
+  warnings: string[];
+}
+
+async function interview(baseUrl: string, settings: Partial<LlmSettings> = {}): Promise<Run> {
+  const client = testClient(baseUrl, settings);
+  const prompts = await repoPrompts();
+  const plan = createPlan([modeCollapse, attention], { ...PlanOptionsSchema.parse({ questionCount: 2, maxFollowUps: 1 }), seed: 3 }, 'test-bank');
+  if (!plan.ok) throw new Error(plan.error);
+  let clock = 1_000;
+  const ports: DriverPorts = { interviewer: createLlmInterviewer(client, prompts), judge: createLlmJudge(client, prompts), now: () => (clock += 1_000) };
+  const run: Run = { state: initialState('llm-session', plan.plan), entries: [], deltas: new Map(), warnings: [] };
+  const hooks: DriverHooks = {
+    commit: () => undefined,
+    entry: (entry) => void run.entries.push(entry),
+    delta: (lineId, delta) => void run.deltas.set(lineId, (run.deltas.get(lineId) ?? '') + delta),
+    timer: () => undefined,
+    end: () => undefined,
+    warn: (message) => void run.warnings.push(message),
+  };
+  const send = async (event: SessionEvent) => {
+    const result = await dispatch(run.state, event, ports, hooks);
+    if (result.rejection) throw new Error(`rejected: ${result.rejection.message}`);
+    run.state = result.state;
+  };
+  await send({ type: 'start', at: ports.now() });
+  for (let turn = 0; run.state.phase === 'answering' && turn < 12; turn += 1) {
+    await send({ type: 'answer', at: ports.now(), text: ANSWERS[Math.min(turn, ANSWERS.length - 1)] as string });
+  }
+  return run;
+}
+
+const evaluations = (state: SessionState) => state.questions.flatMap((q) => q.evaluations.map((e) => e.evaluation));
+
+function expectCompleted(run: Run) {
+  expect(run.state.phase).toBe('ended');
+  expect(run.state.endReason).toBe('completed');
+  expect(run.state.questions.map((q) => q.status)).toEqual(['answered', 'answered']);
+  // The ports never threw: the driver's last-resort catch was not needed.
+  expect(run.warnings).toEqual([]);
+  // No invented score: an evaluation the LLM did not produce is the offline score itself.
+  for (const e of evaluations(run.state)) if (e.fallback && !e.model) expect(e.score).toEqual(e.offline);
+}
+
+const fallbacks = (run: Run, where: FallbackRecord['where']) => run.state.fallbacks.filter((f) => f.where === where).map((f) => f.reason);
+
+describe('a whole LLM interview through the session driver', () => {
+  it('runs on the LLM, streams each line, and records usage and who spoke', async () => {
+    server = await startScriptedOpenAiServer(healthy);
+    const run = await interview(server.url);
+    expectCompleted(run);
+    expect(run.state.fallbacks).toEqual([]);
+    expect(run.state.interviewers).toEqual(expect.arrayContaining(['llm:scripted-model', 'llm:scripted-judge']));
+    expect(run.state.usage.calls).toBeGreaterThan(5);
+    expect(run.state.usage.promptTokens).toBeGreaterThan(0);
+    expect(evaluations(run.state).every((e) => e.score.scorer === 'llm')).toBe(true);
+    const followUps = run.entries.filter((e) => e.kind === 'follow-up');
+    expect(followUps.map((e) => [e.target, e.by])).toEqual([
+      ['depth', 'llm:scripted-model'],
+      ['depth', 'llm:scripted-model'],
+    ]);
+    for (const entry of run.entries.filter((e) => e.role === 'interviewer')) expect(run.deltas.get(String(entry.seq))).toBe(entry.text);
+    const judged = server.requests.filter((r) => callKind(r) === 'judge').map((r) => slotOf(r, 'candidate_answer'));
+    expect(judged[0]).toBe(ANSWERS[0]);
+  });
+
+  it('refused connection: every turn falls back, and the interview completes offline', async () => {
+    const run = await interview(await closedPortUrl(), { maxRetries: 0 });
+    expectCompleted(run);
+    expect(new Set(run.state.fallbacks.map((f) => f.reason))).toEqual(new Set(['LLM connection refused after 0 retries']));
+    expect(new Set(run.state.fallbacks.map((f) => f.where))).toEqual(new Set(['line', 'judge', 'decision']));
+    expect(evaluations(run.state).every((e) => e.score.scorer === 'offline' && e.fallback)).toBe(true);
+    expect(run.entries.filter((e) => e.role === 'interviewer' && e.kind !== 'question').every((e) => e.by === 'offline' && e.fallback)).toBe(true);
+  });
+
+  it('timeout: the judge of the first answer never replies; that answer is scored offline', async () => {
+    server = await startScriptedOpenAiServer((r, i) => (callKind(r) === 'judge' && slotOf(r, 'candidate_answer') === ANSWERS[0] ? { type: 'stall' } : healthy(r, i)));
+    const run = await interview(server.url, { timeoutMs: SHORT_TIMEOUT_MS });
+    expectCompleted(run);
+    expect(fallbacks(run, 'judge')).toEqual(['LLM timed out after 1 retry']);
+    expect(evaluations(run.state)[0]).toMatchObject({ fallback: 'LLM timed out after 1 retry', score: { scorer: 'offline' } });
+    expect(evaluations(run.state)[1]?.score.scorer).toBe('llm');
+  });
+
+  it('429: decisions stay rate-limited after the retry and are made offline', async () => {
+    server = await startScriptedOpenAiServer((r, i) => (callKind(r) === 'decide' ? reply.status(429) : healthy(r, i)));
+    const run = await interview(server.url);
+    expectCompleted(run);
+    expect(fallbacks(run, 'decision').length).toBeGreaterThan(0);
+    expect(new Set(fallbacks(run, 'decision'))).toEqual(new Set(['LLM rate limit (429) after 1 retry']));
+    expect(fallbacks(run, 'judge')).toEqual([]);
+    // The SDK retried each decision once.
+    expect(server.requests.filter((r) => callKind(r) === 'decide')).toHaveLength(2 * fallbacks(run, 'decision').length);
+  });
+
+  it('500: the judge fails on the second question only', async () => {
+    server = await startScriptedOpenAiServer((r, i) => (callKind(r) === 'judge' && slotOf(r, 'candidate_answer')?.includes('query') ? reply.status(500) : healthy(r, i)));
+    const run = await interview(server.url);
+    expectCompleted(run);
+    // The answer and the follow-up's answer are judged together, so both judge calls failed.
+    expect(fallbacks(run, 'judge')).toEqual(['LLM server error (500) after 1 retry', 'LLM server error (500) after 1 retry']);
+    expect(run.state.fallbacks.map((f) => f.questionIndex)).toEqual([1, 1]);
+    expect(evaluations(run.state).map((e) => e.score.scorer)).toEqual(['llm', 'llm', 'offline', 'offline']);
+  });
+
+  it('malformed JSON: a judge body that is not JSON is retried once, then scored offline', async () => {
+    server = await startScriptedOpenAiServer((r, i) => (callKind(r) === 'judge' && slotOf(r, 'candidate_answer') === ANSWERS[0] ? { type: 'malformed-body' } : healthy(r, i)));
+    const run = await interview(server.url);
+    expectCompleted(run);
+    expect(fallbacks(run, 'judge')).toEqual(['LLM reply was not valid JSON twice']);
+  });
+
+  it('a stream cut mid-way, twice: the follow-up is asked offline and marked so in the transcript', async () => {
+    const cutFollowUps: ScriptedHandler = (r, i) =>
+      callKind(r) === 'line' && r.body.messages.some((m) => m.content.includes('one follow-up question'))
+        ? reply.text('So what happens to the gradients when the discriminator wins?', { cut: { afterTokens: 4, how: 'destroy' } })
+        : healthy(r, i);
+    server = await startScriptedOpenAiServer(cutFollowUps);
+    const run = await interview(server.url);
+    expectCompleted(run);
+    expect(fallbacks(run, 'line')).toEqual(['line was cut off twice', 'line was cut off twice']);
+    const followUps = run.entries.filter((e) => e.kind === 'follow-up');
+    expect(followUps.every((e) => e.by === 'offline' && e.fallback === 'line was cut off twice')).toBe(true);
+    // Mock mode holds back the last words of a line for the no-reveal guard, so none of the cut
+    // line was shown and the offline line went out as the deltas.
+    for (const entry of followUps) expect(run.deltas.get(String(entry.seq))).toBe(entry.text);
+  });
+});
