@@ -1,7 +1,10 @@
 // The `probe` command: one commander program, one file per subcommand under commands/.
 import { Command, CommanderError } from 'commander';
 import { registerBank } from './commands/bank.js';
+import { registerExport } from './commands/export.js';
 import { registerGrade } from './commands/grade.js';
+import { registerInterview } from './commands/interview.js';
+import { registerServe } from './commands/serve.js';
 
 /** Builds the program; exposed for tests that drive the CLI in-process. */
 export function createProgram(): Command {
@@ -10,7 +13,10 @@ export function createProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerBank(program);
+  registerExport(program);
   registerGrade(program);
+  registerInterview(program);
+  registerServe(program);
   return program;
 }
 
