@@ -1,0 +1,43 @@
+// Grades an answer on a rubric: each criterion gets a 0-4 level with a reason, and the overall
+// score is the rubric-weighted mean of the unrounded values, so it keeps more resolution than
+// the levels do. Criteria the offline scorer has no signal for follow key point coverage.
+import type { Rubric } from '../bank/schema.js';
+import type { AnswerFeatures } from './answer-features.js';
+import type { ContentSummary } from './content-summary.js';
+import { starValues } from './star-criteria.js';
+import { technicalValues, type CriterionValue } from './technical-criteria.js';
+import type { CriterionResult } from './types.js';
+
+export interface GradeInput {
+  rubric: Rubric;
+  content: ContentSummary;
+  features: AnswerFeatures;
+  folded: string;
+  referenceLength: number;
+  hasKeyPoints: boolean;
+}
+
+export interface Graded {
+  criteria: CriterionResult[];
+  /** 0..100 before flags. */
+  overall: number;
+}
+
+/** Levels per criterion of `rubric` and the weighted overall. */
+export function gradeOnRubric(input: GradeInput): Graded {
+  const { rubric, content } = input;
+  const known: Record<string, CriterionValue> =
+    rubric.kind === 'behavioral' ? { ...starValues(input) } : { ...technicalValues(input) };
+  const totalWeight = rubric.criteria.reduce((sum, c) => sum + c.weight, 0) || 1;
+  let overall = 0;
+  const criteria = rubric.criteria.map((criterion) => {
+    const value = known[criterion.id] ?? {
+      value: 4 * content.completeness,
+      reason: 'No offline signal for this criterion; estimated from key point coverage.',
+    };
+    const clamped = Math.min(4, Math.max(0, value.value));
+    overall += (criterion.weight / totalWeight) * (clamped / 4) * 100;
+    return { id: criterion.id, name: criterion.name, level: Math.round(clamped), reason: value.reason };
+  });
+  return { criteria, overall };
+}

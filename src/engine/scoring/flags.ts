@@ -1,0 +1,94 @@
+// Flags for answers that should not earn credit whatever words they contain: empty, too short,
+// gibberish (keyboard mash, or a bare run of keywords), off-topic, "I don't know", and a copy of
+// the question.
+import type { AnalyzedText } from './analyze-text.js';
+import type { AnswerFeatures } from './answer-features.js';
+import type { AnswerFlag } from './types.js';
+
+export interface FlagInput {
+  answer: AnalyzedText;
+  folded: string;
+  features: AnswerFeatures;
+  questionTerms: Set<string>;
+  /** Terms of the references, key points and cues. */
+  vocabulary: Set<string>;
+  referenceLength: number;
+  /** Behavioral answers tell the candidate's own story: their words are not the reference's. */
+  behavioral: boolean;
+}
+
+const DONT_KNOW =
+  /\b(i\s+(?:do\s*not|don'?t|dont)\s+(?:really\s+)?know|no\s+idea|not\s+(?:really\s+)?sure|no\s+clue|(?:i'?m\s+)?clueless|idk|dunno|(?:can'?t|cannot|don'?t|do\s+not)\s+(?:remember|recall)|i\s+forg[eo]t|not\s+familiar|never\s+heard|unsure|have\s+not\s+(?:learned|studied)|haven'?t\s+(?:learned|studied))\b/g;
+const WHOLE_ANSWER_PASS = /^\s*(pass|skip|next(\s+question)?|no\s+comment|n\/?a|\?+|-+)\s*[.!]*\s*$/;
+const KEYBOARD_RUNS = /qwer|wert|erty|asdf|sdfg|dfgh|fghj|ghjk|hjkl|zxcv|xcvb|cvbn|vbnm|uiop|yuio|tyui|jkl;|lkj|kjh|mnb/;
+const RARE_BIGRAMS = /q[^u]|j[bcdfgjklmnpqrstvwxz]|x[bdgjkmnqrsvxz]|z[bcdfgjkmnpqrstvx]|[cfgkmpvw][jxz]|v[bfhmnptw]|([a-z])\1\1/;
+
+const OFF_TOPIC_MIN_TERMS = 6;
+/** An off-topic answer may share a stray word or two with the question ("model", "train"). */
+const OFF_TOPIC_MAX_RELATED = 0.15;
+
+
+/** Flags for an answer; an empty answer gets only `empty`. */
+export function detectFlags(input: FlagInput): AnswerFlag[] {
+  const { answer, features } = input;
+  if (features.words === 0) return ['empty'];
+  const flags: AnswerFlag[] = [];
+  if (isGibberish(input)) flags.push('gibberish');
+  if (isDontKnow(input)) flags.push('dont-know');
+  if (repeatsQuestion(input)) flags.push('repeats-question');
+  else if (!input.behavioral && isOffTopic(input)) flags.push('off-topic');
+  // Short is relative: one word can answer "which unit?", not "explain attention". At most 8 words
+  // for a full-length reference (80-250 words), a fraction of it for a one-line reference.
+  if (flags.length === 0 && (answer.content.length === 0 || features.words < Math.min(8, 0.15 * input.referenceLength))) {
+    flags.push('too-short');
+  }
+  return flags;
+}
+
+function looksLikeWord(word: string): boolean {
+  if (word.length <= 2) return true;
+  if (!/[aeiouy]/.test(word)) return false;
+  if (/[bcdfghjklmnpqrstvwxz]{6,}/.test(word) || KEYBOARD_RUNS.test(word) || RARE_BIGRAMS.test(word)) return false;
+  const vowels = (word.match(/[aeiouy]/g) ?? []).length;
+  return word.length < 8 || vowels / word.length >= 0.15;
+}
+
+function isGibberish({ answer, vocabulary, questionTerms }: FlagInput): boolean {
+  const words = answer.tokens.filter((t) => t.kind === 'word');
+  const unknown = words.filter((t) => !vocabulary.has(t.term) && !questionTerms.has(t.term));
+  const bad = unknown.filter((t) => !looksLikeWord(t.norm)).length;
+  if (bad >= 2 && bad / Math.max(1, words.length) >= 0.3) return true;
+  return bad >= 1 && words.length <= 2;
+}
+
+function isDontKnow({ folded, answer, questionTerms }: FlagInput): boolean {
+  if (WHOLE_ANSWER_PASS.test(folded)) return true;
+  const ranges = [...folded.matchAll(DONT_KNOW)].map((m) => [m.index, m.index + m[0].length] as const);
+  if (ranges.length === 0) return false;
+  const substance = answer.content.filter((i) => {
+    const token = answer.tokens[i];
+    if (!token || questionTerms.has(token.term)) return false;
+    return !ranges.some(([start, end]) => token.start >= start && token.end <= end);
+  });
+  return substance.length <= 2;
+}
+
+function repeatsQuestion({ answer, questionTerms, vocabulary }: FlagInput): boolean {
+  const terms = new Set(answer.byTerm.keys());
+  if (terms.size < 2 || questionTerms.size === 0) return false;
+  let fromQuestion = 0;
+  let fromReferenceOnly = 0;
+  for (const term of terms) {
+    if (questionTerms.has(term)) fromQuestion += 1;
+    else if (vocabulary.has(term)) fromReferenceOnly += 1;
+  }
+  return fromReferenceOnly === 0 && fromQuestion / terms.size >= 0.8 && fromQuestion / questionTerms.size >= 0.5;
+}
+
+function isOffTopic({ answer, questionTerms, vocabulary }: FlagInput): boolean {
+  // A short answer can be right in words the reference never uses; only a long one is judged.
+  const terms = [...answer.byTerm.keys()];
+  if (terms.length < OFF_TOPIC_MIN_TERMS) return false;
+  const related = terms.filter((term) => questionTerms.has(term) || vocabulary.has(term)).length;
+  return related / terms.length <= OFF_TOPIC_MAX_RELATED;
+}

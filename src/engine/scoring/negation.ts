@@ -1,0 +1,115 @@
+// Clauses and negation. A negator ("not", "n't", "no", "never", "without", "lack"...) is about
+// one word, its head: the first content word after it in its clause ("it does not use a
+// discriminator" is about the discriminator, light verbs are skipped), or the subject before it
+// when only a light verb follows ("weight clipping is not used"). Matching compares heads.
+import type { Token } from './terms.js';
+
+const NEGATORS = new Set([
+  'not', 'no', 'never', 'without', 'nor', 'neither', 'none', 'nothing', 'nobody', 'nowhere',
+  'lack', 'lacks', 'lacking', 'lacked', 'absence',
+]);
+
+// Words that open a new clause: negation does not reach across them.
+const CLAUSE_BREAKERS = new Set([
+  'but', 'however', 'although', 'though', 'whereas', 'while', 'because', 'since', 'so', 'therefore',
+  'thus', 'hence', 'which', 'instead', 'unless', 'until', 'then', 'otherwise', 'meaning', 'whereby', 'yet',
+]);
+
+const CLAUSE_PUNCT = new Set(['.', '!', '?', ';', ':', ',', '(', ')', '"', '[', ']']);
+
+/** Past this many tokens a negator stops reaching, even inside one clause. */
+const SCOPE_WINDOW = 10;
+
+/** Per token: its clause number, whether it is a negator, and the negators it is the head of. */
+export interface NegationInfo {
+  clause: number[];
+  isNegator: boolean[];
+  headOf: (readonly number[])[];
+}
+
+/**
+ * Verbs that carry little meaning of their own: in "does not use a discriminator" the negation
+ * is about the discriminator, so the head skips them; matching gives them little weight.
+ */
+export const LIGHT_VERBS: ReadonlySet<string> = new Set([
+  'use', 'uses', 'used', 'using', 'need', 'needs', 'needed', 'require', 'requires', 'required', 'include',
+  'includes', 'included', 'contain', 'contains', 'involve', 'involves', 'rely', 'relies', 'apply', 'applies',
+  'suffer', 'suffers', 'cause', 'causes', 'produce', 'produces', 'give', 'gives', 'provide', 'provides',
+  'take', 'takes', 'exist', 'exists', 'happen', 'happens', 'occur', 'occurs', 'mean', 'means', 'show', 'shows',
+  'seem', 'seems', 'appear', 'appears', 'become', 'becomes', 'remain', 'remains', 'stay', 'stays',
+]);
+
+/** Marks clauses, negators and the head of each negator over a token sequence. */
+export function analyzeNegation(tokens: readonly Token[]): NegationInfo {
+  const isNegator = tokens.map((token, i) => isNegatorAt(tokens, i, token));
+  let current = 0;
+  const clause = tokens.map((token) => (CLAUSE_PUNCT.has(token.norm) || CLAUSE_BREAKERS.has(token.norm) ? ++current : current));
+  return { clause, isNegator, headOf: negationHeads(tokens, clause, isNegator) };
+}
+
+const isContent = (token: Token): boolean =>
+  !token.stop && token.kind !== 'punct' && token.norm !== 'longer' && token.norm !== 'anymore' && !NEGATORS.has(token.norm);
+
+// The head of a negator: the first content word after it in its clause, before the next negator,
+// skipping light verbs. When only a light verb follows ("weight clipping is not used"), the
+// negation is about the subject before it.
+function negationHeads(tokens: readonly Token[], clause: number[], isNegator: boolean[]): (readonly number[])[] {
+  const headOf: number[][] = tokens.map(() => []);
+  const headAt: number[] = tokens.map(() => -1);
+  // Right to left, so that in "no lack of diversity" the outer negator can take the inner one's head.
+  for (let n = tokens.length - 1; n >= 0; n -= 1) {
+    if (!isNegator[n]) continue;
+    let head = -1;
+    let light = -1;
+    for (let i = n + 1; i < tokens.length && i - n <= SCOPE_WINDOW && clause[i] === clause[n]; i += 1) {
+      const token = tokens[i] as Token;
+      if (isNegator[i]) {
+        if (light < 0) head = headAt[i] ?? -1;
+        break;
+      }
+      if (!isContent(token) || TRANSPARENT.has(token.norm)) continue;
+      if (!LIGHT_VERBS.has(token.norm)) {
+        head = i;
+        break;
+      }
+      if (light < 0) light = i;
+    }
+    if (head < 0 && light >= 0) head = subjectBefore(tokens, clause, n) ?? light;
+    headAt[n] = head;
+    if (head >= 0) headOf[head]?.push(n);
+  }
+  return headOf;
+}
+
+// Modifiers the negation reaches through: "no real diversity" is about diversity.
+const TRANSPARENT = new Set([
+  'real', 'really', 'much', 'many', 'enough', 'significant', 'significantly', 'actual', 'actually', 'clear',
+  'obvious', 'proper', 'meaningful', 'noticeable', 'further', 'additional', 'extra', 'explicit', 'sufficient',
+  'necessarily', 'always', 'very', 'too', 'particularly', 'strictly', 'directly',
+]);
+
+function subjectBefore(tokens: readonly Token[], clause: number[], n: number): number | undefined {
+  for (let i = n - 1; i >= 0 && clause[i] === clause[n]; i -= 1) {
+    const token = tokens[i] as Token;
+    if (isContent(token) && !LIGHT_VERBS.has(token.norm)) return i;
+  }
+  return undefined;
+}
+
+function isNegatorAt(tokens: readonly Token[], i: number, token: Token): boolean {
+  if (!NEGATORS.has(token.norm)) return false;
+  const next = tokens[i + 1]?.norm;
+  const prev = tokens[i - 1]?.norm;
+  // "not only X but Y", "no matter", "whether or not": no negation.
+  if (token.norm === 'not' && (next === 'only' || next === 'just' || next === 'merely')) return false;
+  if (token.norm === 'no' && (next === 'matter' || next === 'doubt')) return false;
+  if (token.norm === 'not' && prev === 'or') return false;
+  // "neither B nor C": one negation over both, counted at "neither".
+  if (token.norm === 'nor' && tokens.slice(Math.max(0, i - SCOPE_WINDOW), i).some((t) => t.norm === 'neither')) return false;
+  return true;
+}
+
+/** Negator words, for the structure and flag checks. */
+export function isNegatorWord(norm: string): boolean {
+  return NEGATORS.has(norm);
+}

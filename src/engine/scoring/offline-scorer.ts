@@ -1,0 +1,114 @@
+// The offline scorer: grades an answer against a reference answer and key points with no model
+// and no network. Deterministic; per-question work is cached (question-model.ts).
+import type { KeyPoint, Rubric } from '../bank/schema.js';
+import { analyzeText } from './analyze-text.js';
+import { answerFeatures, type AnswerFeatures } from './answer-features.js';
+import { summarizeContent } from './content-summary.js';
+import { gradeOnRubric } from './criteria.js';
+import { DEFAULT_TECHNICAL_RUBRIC } from './default-rubric.js';
+import { detectFlags } from './flags.js';
+import { matchKeyPoint, type KeyPointOutcome } from './key-point-match.js';
+import { indexAnswer, type AnswerIndex } from './pattern-match.js';
+import { getQuestionModel, type QuestionModel, type Variant } from './question-model.js';
+import { antonymsOf } from './terms.js';
+import { foldText } from './tokenize.js';
+import type { AnswerFlag, Score } from './types.js';
+
+/** What to grade: the question, its reference answer(s), optional key points and rubric. */
+export interface ScoreRequest {
+  question: string;
+  /** One reference, or several alternatives (the answer is graded against the best-matching one). */
+  reference: string | string[];
+  /** The bank's key points; derived from the reference when absent. */
+  keyPoints?: KeyPoint[];
+  /** Defaults to the built-in equivalent of the shared `technical` rubric. */
+  rubric?: Rubric;
+  answer: string;
+}
+
+/** A flagged answer keeps this share of its score: near zero, whatever words it contains. */
+const FLAGGED_FACTOR = 0.05;
+/** A keyword list keeps this share: the words are there, the explanation is not. */
+const LIST_FACTOR = 0.35;
+
+/**
+ * Scores an answer offline: key point coverage with evidence, rubric levels, flags and an
+ * overall 0-100. With several references, the best-scoring one is reported.
+ */
+export function scoreOffline(req: ScoreRequest): Score {
+  const model = getQuestionModel(req);
+  const analyzed = analyzeText(req.answer);
+  const folded = foldText(req.answer);
+  const ix = indexAnswer(analyzed);
+  const features = answerFeatures(analyzed, folded);
+  const rubric = req.rubric ?? DEFAULT_TECHNICAL_RUBRIC;
+  const flags = detectFlags({
+    answer: analyzed,
+    folded,
+    features,
+    questionTerms: model.questionTerms,
+    vocabulary: unionVocabulary(model),
+    referenceLength: Math.max(...model.variants.map((v) => v.referenceLength)),
+    behavioral: rubric.kind === 'behavioral',
+  });
+  let best: Score | undefined;
+  for (const variant of model.variants) {
+    const score = scoreVariant({ variant, model, ix, features, folded, flags, rubric, hasKeyPoints: Boolean(req.keyPoints?.length) });
+    if (!best || score.overall > best.overall) best = score;
+  }
+  return best as Score;
+}
+
+interface VariantInput {
+  variant: Variant;
+  model: QuestionModel;
+  ix: AnswerIndex;
+  features: AnswerFeatures;
+  folded: string;
+  flags: AnswerFlag[];
+  rubric: Rubric;
+  hasKeyPoints: boolean;
+}
+
+function scoreVariant(input: VariantInput): Score {
+  const { variant, model, ix, flags } = input;
+  const voided = flags.some((flag) => flag !== 'too-short');
+  const outcomes = variant.keyPoints.map((kp) => (voided ? missedOutcome(matchKeyPoint(kp, ix)) : matchKeyPoint(kp, ix)));
+  const content = summarizeContent(outcomes, precisionOf(ix, variant, model));
+  const graded = gradeOnRubric({ ...input, content, referenceLength: variant.referenceLength });
+  const overall = graded.overall * (flags.length > 0 ? FLAGGED_FACTOR : input.features.listLike ? LIST_FACTOR : 1);
+  return {
+    scorer: 'offline',
+    overall: Math.round(overall * 10) / 10,
+    keyPoints: outcomes.map((o) => o.result),
+    criteria: graded.criteria,
+    flags,
+  };
+}
+
+function missedOutcome(o: KeyPointOutcome): KeyPointOutcome {
+  return { score: 0, contradicted: false, result: { ...o.result, status: 'missed', evidence: [], matched: [], negated: false } };
+}
+
+// Share of the answer's content words that the question or this reference uses (or opposes).
+function precisionOf(ix: AnswerIndex, variant: Variant, model: QuestionModel): number {
+  const { content, tokens } = ix.analyzed;
+  if (content.length === 0) return 0;
+  let supported = 0;
+  for (const index of content) {
+    const term = tokens[index]?.term ?? '';
+    if (variant.vocabulary.has(term) || model.questionTerms.has(term) || [...antonymsOf(term)].some((t) => variant.vocabulary.has(t))) supported += 1;
+  }
+  return supported / content.length;
+}
+
+const unions = new WeakMap<QuestionModel, Set<string>>();
+
+function unionVocabulary(model: QuestionModel): Set<string> {
+  let union = unions.get(model);
+  if (!union) {
+    union = new Set(model.variants.flatMap((v) => [...v.vocabulary]));
+    unions.set(model, union);
+  }
+  return union;
+}

@@ -1,0 +1,155 @@
+// Finds a pattern in an answer: which answer token stands for each pattern term (same term,
+// a near-miss spelling, or an opposite that flips polarity), and whether the polarity of the
+// match agrees ("not connected" against "separated" agrees; "connected" against "not connected"
+// contradicts). Polarity is compared as the parity of negators, self-negating words and
+// opposites within the answer clause that holds most of the match.
+import type { AnalyzedText } from './analyze-text.js';
+import { isNearMiss } from './fuzzy.js';
+import type { Pattern, PatternTerm } from './pattern.js';
+import { antonymsOf, type Token } from './terms.js';
+import { TUNING } from './tuning.js';
+
+/** Credit for a misspelt match, against 1 for an exact one. */
+const NEAR_MISS_QUALITY = 0.85;
+/** Extra content words allowed between the words of a phrase that still counts as the phrase. */
+const PHRASE_SLACK = 3;
+
+interface Candidate {
+  index: number;
+  flip: boolean;
+  quality: number;
+}
+
+/** An answer prepared for many pattern lookups (one per scoring call). */
+export interface AnswerIndex {
+  analyzed: AnalyzedText;
+  /** Token index -> position among content tokens. */
+  rank: Map<number, number>;
+  memo: Map<string, Candidate[]>;
+}
+
+export interface PatternMatch {
+  /** Matched weight share, 0..1; 0 when the match contradicts the pattern. */
+  coverage: number;
+  /** Matched weight share ignoring polarity. */
+  raw: number;
+  contradicted: boolean;
+  /** Every pattern term found. */
+  full: boolean;
+  /** The found words sit close together, as a phrase. */
+  compact: boolean;
+  /** Answer token indices used. */
+  tokens: number[];
+  /** Pattern words that were found. */
+  matched: string[];
+}
+
+/** Indexes an analyzed answer for matching. */
+export function indexAnswer(analyzed: AnalyzedText): AnswerIndex {
+  const rank = new Map<number, number>();
+  analyzed.content.forEach((index, position) => rank.set(index, position));
+  return { analyzed, rank, memo: new Map() };
+}
+
+function candidatesFor(ix: AnswerIndex, t: PatternTerm): Candidate[] {
+  const key = `${t.term}\u0000${t.norm}`;
+  const cached = ix.memo.get(key);
+  if (cached) return cached;
+  const { byTerm, tokens } = ix.analyzed;
+  const found: Candidate[] = (byTerm.get(t.term) ?? []).map((index) => ({ index, flip: false, quality: 1 }));
+  for (const opposite of antonymsOf(t.term)) {
+    for (const index of byTerm.get(opposite) ?? []) found.push({ index, flip: true, quality: 1 });
+  }
+  if (found.length === 0) {
+    for (const [term, indices] of byTerm) {
+      const rep = tokens[indices[0] ?? 0] as Token;
+      if (term !== t.term && isNearMiss(t.norm, t.stem, rep.norm, rep.stem)) {
+        for (const index of indices) found.push({ index, flip: false, quality: NEAR_MISS_QUALITY });
+      }
+    }
+  }
+  found.sort((a, b) => a.index - b.index);
+  ix.memo.set(key, found);
+  return found;
+}
+
+function termParity(t: PatternTerm): number {
+  return t.heads + (t.inherentNeg ? 1 : 0);
+}
+
+function answerParity(ix: AnswerIndex, c: Candidate): number {
+  const token = ix.analyzed.tokens[c.index] as Token;
+  return (ix.analyzed.headOf[c.index]?.length ?? 0) + (token.inherentNeg ? 1 : 0) + (c.flip ? 1 : 0);
+}
+
+// Prefer the occurrence whose polarity agrees, then the one nearest the first match.
+function choose(ix: AnswerIndex, t: PatternTerm, candidates: Candidate[], anchor: number, used: Set<number>): Candidate | undefined {
+  let best: Candidate | undefined;
+  let bestCost = Infinity;
+  for (const c of candidates) {
+    if (used.has(c.index)) continue;
+    const disagree = (termParity(t) + answerParity(ix, c)) % 2;
+    const cost = disagree * 1e6 + (anchor < 0 ? c.index : Math.abs(c.index - anchor)) + (1 - c.quality);
+    if (cost < bestCost) [best, bestCost] = [c, cost];
+  }
+  return best;
+}
+
+/** Matches one pattern against an indexed answer. */
+export function matchPattern(pattern: Pattern, ix: AnswerIndex): PatternMatch {
+  const chosen: { t: PatternTerm; c: Candidate }[] = [];
+  let anchor = -1;
+  const usedTokens = new Set<number>();
+  for (const t of pattern.terms) {
+    const c = choose(ix, t, candidatesFor(ix, t), anchor, usedTokens);
+    if (!c) continue;
+    chosen.push({ t, c });
+    usedTokens.add(c.index);
+    if (anchor < 0) anchor = c.index;
+  }
+  let found = chosen.reduce((sum, { t, c }) => sum + t.weight * c.quality, 0);
+  if (ix.analyzed.hasPronoun && chosen.some(({ t }) => !t.implicit)) {
+    const used = new Set(chosen.map(({ t }) => t));
+    for (const t of pattern.terms) if (t.implicit && !used.has(t)) found += t.weight * TUNING.impliedCredit;
+  }
+  const raw = pattern.total > 0 ? found / pattern.total : 0;
+  const contradicted = chosen.length > 0 && isContradicted(ix, chosen);
+  const ranks = chosen.map(({ c }) => ix.rank.get(c.index) ?? 0);
+  const span = ranks.length > 0 ? Math.max(...ranks) - Math.min(...ranks) + 1 : 0;
+  return {
+    coverage: contradicted ? 0 : raw,
+    raw,
+    contradicted,
+    full: chosen.length === pattern.terms.length && chosen.length > 0,
+    compact: span <= chosen.length + PHRASE_SLACK && new Set(chosen.map(({ c }) => ix.analyzed.sentence[c.index])).size <= 1,
+    tokens: chosen.map(({ c }) => c.index),
+    matched: chosen.map(({ t }) => t.surface),
+  };
+}
+
+function isContradicted(ix: AnswerIndex, chosen: { t: PatternTerm; c: Candidate }[]): boolean {
+  const weightByClause = new Map<number, number>();
+  for (const { t, c } of chosen) {
+    const clause = ix.analyzed.clause[c.index] ?? 0;
+    weightByClause.set(clause, (weightByClause.get(clause) ?? 0) + t.weight * c.quality);
+  }
+  let anchorClause = -1;
+  let anchorWeight = -1;
+  for (const [clause, weight] of weightByClause) {
+    if (weight > anchorWeight || (weight === anchorWeight && clause < anchorClause)) [anchorClause, anchorWeight] = [clause, weight];
+  }
+  // A negator counts only when the word it is about was matched: in "not in the same path" the
+  // negation is about "same", so a match on "path" alone neither agrees nor disagrees.
+  let answerSide = 0;
+  let patternSide = 0;
+  for (const { t, c } of chosen) {
+    if (ix.analyzed.clause[c.index] !== anchorClause) continue;
+    const token = ix.analyzed.tokens[c.index] as Token;
+    answerSide += (ix.analyzed.headOf[c.index]?.length ?? 0) + (token.inherentNeg ? 1 : 0);
+    patternSide += t.heads + (t.inherentNeg ? 1 : 0) + (c.flip ? 1 : 0);
+  }
+  // Against a plain positive pattern, any negated match contradicts it: in "clipping is not used
+  // and there is no penalty" two negations must not cancel out. Otherwise compare parities.
+  if (patternSide === 0) return answerSide > 0;
+  return (answerSide + patternSide) % 2 === 1;
+}

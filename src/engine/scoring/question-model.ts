@@ -1,0 +1,119 @@
+// What the scorer knows about a question before it sees an answer: the question's own terms,
+// and one variant per reference answer (or one for the bank's key points), each with compiled
+// key points and vocabulary. Built once per question and cached, so scoring many answers to one
+// question does not re-stem its cues.
+import type { KeyPoint } from '../bank/schema.js';
+import { analyzeText, contentTerms } from './analyze-text.js';
+import { deriveKeyPoints } from './derive-key-points.js';
+import { LIGHT_VERBS } from './negation.js';
+import { compilePattern, type Pattern, type TermWeigher } from './pattern.js';
+import type { Token } from './terms.js';
+import { TUNING } from './tuning.js';
+
+export interface CompiledKeyPoint {
+  keyPoint: KeyPoint;
+  /** The bank's cues; empty for derived key points, which match on their statement. */
+  cues: Pattern[];
+  statement: Pattern;
+  derived: boolean;
+}
+
+export interface Variant {
+  keyPoints: CompiledKeyPoint[];
+  /** Terms of the reference(s), cues and statements: what an on-topic answer draws on. */
+  vocabulary: Set<string>;
+  /** Content words of the reference, for the expected length of an answer. */
+  referenceLength: number;
+}
+
+export interface QuestionModel {
+  questionTerms: Set<string>;
+  variants: Variant[];
+}
+
+export interface QuestionInput {
+  question: string;
+  reference: string | string[];
+  keyPoints?: KeyPoint[];
+}
+
+const MAX_CACHED = 512;
+const cache = new Map<string, QuestionModel>();
+const keyPointIds = new WeakMap<readonly KeyPoint[], string>();
+
+/** The model of a question, from the cache when the same question was seen recently. */
+export function getQuestionModel(input: QuestionInput): QuestionModel {
+  const key = cacheKey(input);
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const model = buildQuestionModel(input);
+  cache.set(key, model);
+  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value as string);
+  return model;
+}
+
+/** Empties the cache (after changing tuning constants that compiled patterns depend on). */
+export function clearQuestionCache(): void {
+  cache.clear();
+}
+
+function cacheKey(input: QuestionInput): string {
+  const refs = Array.isArray(input.reference) ? input.reference : [input.reference];
+  let kp = '';
+  if (input.keyPoints) {
+    kp = keyPointIds.get(input.keyPoints) ?? JSON.stringify(input.keyPoints);
+    keyPointIds.set(input.keyPoints, kp);
+  }
+  return `${input.question}\u0001${refs.join('\u0002')}\u0001${kp}`;
+}
+
+/** Builds the model of a question without the cache. */
+export function buildQuestionModel(input: QuestionInput): QuestionModel {
+  const questionTerms = contentTerms(analyzeText(input.question));
+  const weigh: TermWeigher = {
+    weight: (token: Token) =>
+      questionTerms.has(token.term) ? TUNING.questionTermWeight : LIGHT_VERBS.has(token.norm) ? TUNING.lightVerbWeight : 1,
+    implicit: (token: Token) => questionTerms.has(token.term) || token.kind === 'number' || token.norm.length === 1,
+  };
+  const refs = (Array.isArray(input.reference) ? input.reference : [input.reference]).filter((r) => r.trim() !== '');
+  if (input.keyPoints && input.keyPoints.length > 0) {
+    return { questionTerms, variants: [buildVariant(input.keyPoints, false, refs, weigh)] };
+  }
+  const sources = refs.length > 0 ? refs : [''];
+  const variants = sources.map((ref, i) => buildVariant(deriveKeyPoints(ref, sources.length > 1 ? i + 1 : undefined), true, [ref], weigh));
+  return { questionTerms, variants };
+}
+
+function buildVariant(keyPoints: KeyPoint[], derived: boolean, refs: string[], weigh: TermWeigher): Variant {
+  const compiled = keyPoints.map((keyPoint) => ({
+    keyPoint,
+    cues: derived ? [] : keyPoint.cues.map((cue) => compilePattern(cue, { keepRepeats: true })),
+    statement: compilePattern(keyPoint.statement, { weigh }),
+    derived,
+  }));
+  if (derived) reweighByContent(compiled);
+  const vocabulary = new Set<string>();
+  let referenceLength = 0;
+  for (const ref of refs) {
+    const a = analyzeText(ref);
+    referenceLength += a.content.length;
+    for (const term of a.byTerm.keys()) vocabulary.add(term);
+  }
+  for (const kp of compiled) {
+    for (const pattern of [kp.statement, ...kp.cues]) for (const t of pattern.terms) vocabulary.add(t.term);
+  }
+  if (referenceLength === 0) referenceLength = compiled.reduce((sum, kp) => sum + kp.statement.terms.length, 0);
+  return { keyPoints: compiled, vocabulary, referenceLength };
+}
+
+// A derived key point weighs what its words weigh: "X." beside a two-clause explanation is a
+// small part of the reference, not half of it.
+function reweighByContent(compiled: CompiledKeyPoint[]): void {
+  const total = compiled.reduce((sum, kp) => sum + kp.statement.total ** TUNING.derivedWeightPower, 0);
+  if (total <= 0) return;
+  for (const kp of compiled) kp.keyPoint = { ...kp.keyPoint, weight: kp.statement.total ** TUNING.derivedWeightPower / total };
+}

@@ -1,0 +1,165 @@
+// Turns raw tokens into terms: irregular forms to their base, Porter stems, abbreviations and
+// multi-word names collapsed to one term, synonyms to one canonical term, and the polarity a word
+// carries in itself ("disconnected" is "connected", negated).
+import { stemmer } from 'stemmer';
+import { IRREGULAR_FORMS, STEM_EXCEPTIONS_MAP } from './lexicon/irregular-forms.js';
+import { PHRASES } from './lexicon/phrases.js';
+import { STOP_WORDS } from './lexicon/stop-words.js';
+import { ANTONYM_PAIRS, NEGATED_FORMS, SYNONYM_GROUPS } from './lexicon/synonyms.js';
+import { tokenize, type RawToken } from './tokenize.js';
+
+/** A token with its matching term. `term` is what two texts compare on. */
+export interface Token extends RawToken {
+  /** Stem before synonyms, for spelling-tolerant comparison. */
+  stem: string;
+  term: string;
+  /** A function word: skipped by matching, counted for sentence structure. */
+  stop: boolean;
+  /** The word negates itself: "incomplete", "non-zero", "unsupervised". */
+  inherentNeg: boolean;
+}
+
+/** Stem of one word after irregular forms ("left" -> "leav", "bigger" -> "big"). */
+export function stemWord(norm: string): string {
+  const cached = stemCache.get(norm);
+  if (cached !== undefined) return cached;
+  const base = IRREGULAR_FORMS.get(norm) ?? norm;
+  const stem = STEM_EXCEPTIONS_MAP.get(base) ?? (/^\d/.test(base) ? base : stemmer(base));
+  // Bounded: answers bring unbounded vocabularies (typos, names) into a long-running server.
+  if (stemCache.size >= STEM_CACHE_SIZE) stemCache.clear();
+  stemCache.set(norm, stem);
+  return stem;
+}
+
+const STEM_CACHE_SIZE = 50_000;
+const stemCache = new Map<string, string>();
+
+interface Lexicon {
+  synonyms: Map<string, string>;
+  antonyms: Map<string, Set<string>>;
+  negatedForms: Map<string, string>;
+  /** First stem of a phrase -> phrases starting with it (stems), longest first. */
+  phrases: Map<string, { stems: string[]; term: string }[]>;
+}
+
+let lexicon: Lexicon | undefined;
+
+function getLexicon(): Lexicon {
+  lexicon ??= buildLexicon();
+  return lexicon;
+}
+
+function buildLexicon(): Lexicon {
+  const synonyms = new Map<string, string>();
+  for (const group of SYNONYM_GROUPS) {
+    const canonical = stemWord(group[0] ?? '');
+    for (const word of group) synonyms.set(stemWord(word), canonical);
+  }
+  const phrases = new Map<string, { stems: string[]; term: string }[]>();
+  for (const [term, forms] of PHRASES) {
+    synonyms.set(term, term);
+    for (const form of forms) {
+      const stems = tokenize(form).filter((t) => t.kind !== 'punct').map((t) => stemWord(t.norm));
+      if (stems.length === 1) synonyms.set(stems[0] ?? '', term);
+      else if (stems.length > 1) {
+        const list = phrases.get(stems[0] ?? '') ?? [];
+        list.push({ stems, term });
+        phrases.set(stems[0] ?? '', list);
+      }
+    }
+  }
+  for (const list of phrases.values()) list.sort((a, b) => b.stems.length - a.stems.length);
+  const canon = (word: string): string => synonyms.get(stemWord(word)) ?? stemWord(word);
+  const antonyms = new Map<string, Set<string>>();
+  for (const [left, right] of ANTONYM_PAIRS) {
+    const [a, b] = [canon(left), canon(right)];
+    antonyms.set(a, (antonyms.get(a) ?? new Set()).add(b));
+    antonyms.set(b, (antonyms.get(b) ?? new Set()).add(a));
+  }
+  const negatedForms = new Map<string, string>();
+  for (const [form, base] of NEGATED_FORMS) negatedForms.set(stemWord(form), canon(base));
+  return { synonyms, antonyms, negatedForms, phrases };
+}
+
+/** True for a term that stands for a listed abbreviation or multi-word name ("emd", "kl", "lora"). */
+export function isPhraseTerm(term: string): boolean {
+  return PHRASES.has(term);
+}
+
+const NO_ANTONYMS: ReadonlySet<string> = new Set();
+
+/** The listed opposites of a term ("connect" -> {"separ"}). */
+export function antonymsOf(term: string): ReadonlySet<string> {
+  return getLexicon().antonyms.get(term) ?? NO_ANTONYMS;
+}
+
+/** Tokenizes and maps every token to its term; multi-word names become one token. */
+export function toTerms(text: string): Token[] {
+  const raw = tokenize(text);
+  const lex = getLexicon();
+  const out: Token[] = [];
+  for (let i = 0; i < raw.length; i += 1) {
+    const token = raw[i] as RawToken;
+    const phrase = token.kind === 'word' ? matchPhrase(raw, i, lex) : undefined;
+    if (phrase) {
+      const last = raw[i + phrase.length - 1] as RawToken;
+      out.push({ ...token, end: last.end, stem: phrase.term, term: phrase.term, stop: false, inherentNeg: false });
+      i += phrase.length - 1;
+      continue;
+    }
+    out.push(toToken(token, raw[i - 1], raw[i + 1], lex));
+  }
+  return mergeNonPrefix(out);
+}
+
+function matchPhrase(raw: RawToken[], i: number, lex: Lexicon): { term: string; length: number } | undefined {
+  const first = raw[i] as RawToken;
+  const candidates = lex.phrases.get(stemWord(first.norm));
+  if (!candidates) return undefined;
+  for (const { stems, term } of candidates) {
+    const ok = stems.every((stem, k) => {
+      const t = raw[i + k];
+      return t !== undefined && t.kind !== 'punct' && stemWord(t.norm) === stem;
+    });
+    if (ok) return { term, length: stems.length };
+  }
+  return undefined;
+}
+
+function toToken(token: RawToken, prev: RawToken | undefined, next: RawToken | undefined, lex: Lexicon): Token {
+  if (token.kind === 'punct') return { ...token, stem: token.norm, term: token.norm, stop: true, inherentNeg: false };
+  if (token.kind === 'number') {
+    const norm = token.norm.replace(/%$/, '');
+    return { ...token, stem: norm, term: norm, stop: false, inherentNeg: false };
+  }
+  if (token.norm.length === 1) return letterToken(token, prev, next);
+  const stop = STOP_WORDS.has(token.norm);
+  const stem = stemWord(token.norm);
+  const negated = lex.negatedForms.get(stem);
+  if (negated) return { ...token, stem, term: negated, stop: false, inherentNeg: true };
+  return { ...token, stem, term: lex.synonyms.get(stem) ?? stem, stop, inherentNeg: false };
+}
+
+const ENTITY_PREV = new Set(['bulb', 'bulbs', 'switch', 'switches', 'terminal', 'terminals', 'point', 'option', 'choice', 'between', 'circuit', 'wire']);
+const ENTITY_NEXT = new Set(['and', 'or', ',', '.', 'is', 'was', 'are', 'were', 'has', 'would', 'will', 'and']);
+
+// Single letters name things ("bulbs A and C", "switch Y"); "a" is one only where an article can't be.
+function letterToken(token: RawToken, prev: RawToken | undefined, next: RawToken | undefined): Token {
+  const article = token.norm === 'a' && !ENTITY_PREV.has(prev?.norm ?? '') && next !== undefined && !ENTITY_NEXT.has(next.norm);
+  const stop = article || token.norm === 'i' || token.norm === 's';
+  return { ...token, stem: token.norm, term: token.norm, stop, inherentNeg: false };
+}
+
+// "non-zero" / "non linear": drop "non" and negate the word it prefixes.
+function mergeNonPrefix(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i] as Token;
+    const next = tokens[i + 1];
+    if (token.norm === 'non' && next && next.kind !== 'punct') {
+      out.push({ ...next, start: token.start, inherentNeg: !next.inherentNeg, stop: false });
+      i += 1;
+    } else out.push(token);
+  }
+  return out;
+}

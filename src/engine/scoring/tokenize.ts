@@ -1,0 +1,84 @@
+// Splits text into word, number and punctuation tokens with character offsets into the original
+// string. Case, accents, curly quotes and dashes are folded char by char, so no offset moves.
+
+export type TokenKind = 'word' | 'number' | 'punct';
+
+/** A token as written: its folded lowercase form and where it sits in the original text. */
+export interface RawToken {
+  norm: string;
+  start: number;
+  end: number;
+  kind: TokenKind;
+}
+
+const FOLD: Readonly<Record<string, string>> = {
+  '\u2018': "'", '\u2019': "'", '\u201b': "'", '\u2032': "'", '`': "'", '\u00b4': "'",
+  '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u2033': '"', '\u00ab': '"', '\u00bb': '"',
+  '\u2010': '-', '\u2011': '-', '\u2012': '-', '\u2013': '-', '\u2014': '-', '\u2015': '-', '\u2212': '-',
+  '\u00a0': ' ', '\u2009': ' ', '\u202f': ' ', '\u2026': '.', '\u00d7': 'x',
+};
+
+/** Same length as the input: one folded UTF-16 unit per input unit. */
+export function foldText(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i] ?? ' ';
+    out += FOLD[ch] ?? foldChar(ch);
+  }
+  return out;
+}
+
+function foldChar(ch: string): string {
+  if (ch < '\u0080') return ch.toLowerCase();
+  const code = ch.charCodeAt(0);
+  if (code >= 0xd800 && code <= 0xdfff) return ' ';
+  const base = (ch.normalize('NFD')[0] ?? ch).toLowerCase();
+  return base.length === 1 ? base : ' ';
+}
+
+const TOKEN_RE = /e\.g\.|i\.e\.|\d+(?:\.\d+)*[\p{L}]*%?|[\p{L}][\p{L}\p{N}]*(?:'[\p{L}]+)*|[.!?;:,()"/&+=<>[\]]/gu;
+
+const NT_BASE: Readonly<Record<string, string>> = { ca: 'can', wo: 'will', sha: 'shall', ai: 'is' };
+
+// Contractions students write without the apostrophe.
+const BARE_NEGATIVES: Readonly<Record<string, string>> = {
+  dont: 'do', doesnt: 'does', didnt: 'did', isnt: 'is', wasnt: 'was', arent: 'are', werent: 'were',
+  cant: 'can', couldnt: 'could', shouldnt: 'should', wouldnt: 'would', hasnt: 'has', havent: 'have',
+  hadnt: 'had', wont: 'will', aint: 'is', cannot: 'can', mustnt: 'must', neednt: 'need',
+};
+
+/** Tokenizes `text`; offsets index the original string. */
+export function tokenize(text: string): RawToken[] {
+  const folded = foldText(text);
+  const tokens: RawToken[] = [];
+  for (const match of folded.matchAll(TOKEN_RE)) {
+    const word = match[0];
+    const start = match.index;
+    const end = start + word.length;
+    const first = word[0] ?? '';
+    if (/\d/.test(first)) tokens.push({ norm: word, start, end, kind: 'number' });
+    else if (!/\p{L}/u.test(first)) tokens.push({ norm: word, start, end, kind: 'punct' });
+    else pushWord(tokens, word.replace(/\.$/, '').replace(/\./g, ''), start, end);
+  }
+  return tokens;
+}
+
+function pushWord(tokens: RawToken[], word: string, start: number, end: number): void {
+  if (word.endsWith("n't")) {
+    const base = word.slice(0, -3);
+    if (base) tokens.push({ norm: NT_BASE[base] ?? base, start, end: end - 3, kind: 'word' });
+    tokens.push({ norm: 'not', start: end - 3, end, kind: 'word' });
+    return;
+  }
+  const bare = BARE_NEGATIVES[word];
+  if (bare) {
+    tokens.push({ norm: bare, start, end, kind: 'word' }, { norm: 'not', start, end, kind: 'word' });
+    return;
+  }
+  const apostrophe = word.indexOf("'");
+  if (apostrophe > 0) {
+    tokens.push({ norm: word.slice(0, apostrophe), start, end: start + apostrophe, kind: 'word' });
+    return;
+  }
+  tokens.push({ norm: word, start, end, kind: 'word' });
+}

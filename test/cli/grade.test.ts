@@ -1,0 +1,87 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const BIN = path.resolve(import.meta.dirname, '../../src/cli/bin.js');
+const grade = (input: string, ...args: string[]) =>
+  spawnSync(process.execPath, [BIN, 'grade', ...args], { input, encoding: 'utf8', timeout: 30_000 });
+const lines = (stdout: string) => stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+
+const QUESTION = 'What does a voltage reading of 1.5 tell you about the terminals?';
+const good = { id: 'g1', question: QUESTION, reference: ['The terminals are separated by a gap.', 'The terminals are not connected.'], answer: 'They are not connected.' };
+const wrong = { id: 7, question: QUESTION, reference: 'The terminals are not connected.', answer: 'The terminals are connected.' };
+const withKeyPoints = {
+  question: 'What is mode collapse?',
+  reference: 'The generator produces only a few distinct outputs.',
+  answer: 'The generator keeps giving the same output.',
+  key_points: [{ id: 'definition', statement: 'The generator produces only a few distinct outputs.', weight: 1, cues: ['same output', 'lack of diversity'] }],
+};
+
+describe('probe grade', () => {
+  it('writes one line per input line, in order, and an error line for each malformed one (exit 1)', () => {
+    const input = [
+      JSON.stringify(good),
+      '',
+      '{"question": "broken json"',
+      JSON.stringify(wrong),
+      JSON.stringify({ id: 'x', question: QUESTION, answer: 'no reference here' }),
+      JSON.stringify({ question: QUESTION, reference: 'r', answer: 42 }),
+      '   ',
+      JSON.stringify({ ...withKeyPoints, key_points: [{ id: 'Bad Id', statement: 'short', weight: 2, cues: [] }] }),
+      JSON.stringify(withKeyPoints),
+      '[1, 2]',
+    ].join('\n');
+    const r = grade(`${input}\n`);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    const out = lines(r.stdout);
+    expect(out).toHaveLength(8);
+
+    expect(out[0]).toMatchObject({ id: 'g1', covered: ['ref-1-1'], missed: [], flags: [] });
+    expect((out[0]?.keyPoints as { evidence: unknown }[])[0]?.evidence).toEqual([{ start: 9, end: 22, text: 'not connected' }]);
+    expect(out[0]?.score).toBeGreaterThan(0.6);
+    expect(out[0]?.score).toBe(Math.round((out[0]?.overall as number) * 10) / 1000);
+    expect(out[1]).toMatchObject({ line: 3 });
+    expect(out[1]?.error).toMatch(/^not valid JSON/);
+    expect(out[2]).toMatchObject({ id: 7, covered: [], missed: ['ref-1'] });
+    expect(out[2]?.score).toBeLessThan(0.3);
+    expect(out[3]).toEqual({ line: 5, id: 'x', error: expect.stringContaining('missing "reference"') });
+    expect(out[4]).toEqual({ line: 6, error: expect.stringMatching(/^"answer": .*expected string.*Fix: each line needs "question"/) });
+    expect(out[5]).toMatchObject({ line: 8 });
+    expect(out[5]?.error).toMatch(/"key_points\.0\.id": use lowercase letters/);
+    expect(out[5]?.error).toMatch(/"key_points\.0\.cues": a key point needs at least one cue/);
+    expect(out[6]).toMatchObject({ covered: ['definition'], flags: [] });
+    expect(withKeyPoints.answer.slice(31, 42)).toBe('same output');
+    expect(out[6]?.keyPoints).toEqual([
+      { id: 'definition', statement: withKeyPoints.key_points[0]?.statement, weight: 1, status: 'covered', evidence: [{ start: 31, end: 42, text: 'same output' }], matched: ['same output'], negated: false },
+    ]);
+    expect((out[6]?.criteria as { id: string }[]).map((c) => c.id)).toEqual(['accuracy', 'completeness', 'depth', 'clarity']);
+    expect(out[7]).toEqual({ line: 10, error: expect.stringMatching(/^expected a JSON object/) });
+  });
+
+  it('exits 0 when every line is graded, reading --input FILE', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'probe-grade-'));
+    const file = path.join(dir, 'answers.jsonl');
+    writeFileSync(file, `${JSON.stringify(good)}\r\n${JSON.stringify(wrong)}\r\n`);
+    const r = grade('', '--input', file);
+    expect(r.status).toBe(0);
+    expect(lines(r.stdout).map((o) => o.id)).toEqual(['g1', 7]);
+  });
+
+  it('usage errors exit 2', () => {
+    expect(grade('', '--input', '/nonexistent/answers.jsonl').status).toBe(2);
+    const r = grade('', '--frobnicate');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("unknown option '--frobnicate'");
+  });
+
+  it('--help documents the line format and the exit codes', () => {
+    const r = grade('', '--help');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('"reference": "..." | ["...", "..."]');
+    expect(r.stdout).toContain('{"line": N, "error": "..."}');
+    expect(r.stdout).toMatch(/Exit status: 0 when every line was graded, 1 when any line had an error, 2 for usage errors/);
+  });
+});
