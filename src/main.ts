@@ -53,7 +53,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
  * (they fall back to the offline ones per call on failure), else the offline ones. The prompt
  * templates are loaded and checked here, so a bad prompt file stops start-up.
  */
-async function choosePorts(config: Config, paceMs: number): Promise<{ interviewer: Interviewer; judge: Judge }> {
+export async function choosePorts(config: Config, paceMs = 0): Promise<{ interviewer: Interviewer; judge: Judge }> {
   if (llmConfigured(config)) {
     // Loaded only when used: openai and @langchain/core add to every CLI command's start-up.
     const [{ createLlmPorts }, { loadPrompts }] = await Promise.all([import('./adapters/llm/create-llm-ports.js'), import('./adapters/llm/load-prompts.js')]);

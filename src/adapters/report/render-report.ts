@@ -6,7 +6,6 @@ import type { ReportFormat } from './report-format.js';
 import { renderHtml } from './render-html.js';
 import { renderJson } from './render-json.js';
 import { renderMarkdown } from './render-markdown.js';
-import { renderPdf } from './render-pdf.js';
 
 export interface RenderedReport {
   body: string | Buffer;
@@ -39,6 +38,8 @@ export async function renderReport(report: Report, format: ReportFormat): Promis
     case 'json':
       return { body: renderJson(report), contentType, filename };
     case 'pdf':
+      // pdfkit and its fonts load only when a PDF is asked for.
+      const { renderPdf } = await import('./render-pdf.js');
       return { body: await renderPdf(report), contentType, filename };
   }
 }

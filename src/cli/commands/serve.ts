@@ -3,7 +3,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { interviewerBanner } from '../../adapters/llm/llm-settings.js';
 import { loadConfig, loadDotEnv } from '../../config.js';
-import { startProbe } from '../../main.js';
 
 const paceOption = (value: string): number => {
   const n = Number(value);
@@ -19,6 +18,8 @@ export function registerServe(program: Command): void {
     .action(async (opts: { paceMs: number }) => {
       loadDotEnv();
       const config = loadConfig();
+      // Loaded here, not at the top, so `probe --help` and the other commands start fast.
+      const { startProbe } = await import('../../main.js');
       const { services, server } = await startProbe(config, { paceMs: opts.paceMs });
       // One write, so a reader of stdout sees both lines together.
       process.stdout.write(`Probe is listening on ${server.url}\n${interviewerBanner(config)}\n`);
