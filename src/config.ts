@@ -38,7 +38,7 @@ export const ConfigSchema = z.object({
   PROBE_RATE_LIMIT_PER_SEC: intIn(1, 10_000, 10),
   PROBE_RATE_LIMIT_BURST: intIn(1, 10_000, 30),
   OPENAI_API_KEY: optionalText,
-  OPENAI_BASE_URL: optionalText.pipe(z.url({ error: 'must be a URL such as http://127.0.0.1:11434/v1' }).optional()),
+  OPENAI_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as http://127.0.0.1:11434/v1' }).optional()),
   PROBE_MODEL: z.string().min(1).default('gpt-4o-mini'),
   PROBE_JUDGE_MODEL: optionalText,
   PROBE_LLM_TIMEOUT_MS: intIn(100, 600_000, 30_000),
