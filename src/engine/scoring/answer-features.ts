@@ -20,6 +20,14 @@ export interface AnswerFeatures {
 /** Words from which a near-absence of function words makes an answer a keyword list. */
 const LIST_MIN_WORDS = 8;
 const LIST_MAX_FUNCTION_SHARE = 0.15;
+/**
+ * Below this share of function words an answer is a bare run of terms whatever its punctuation;
+ * between it and LIST_MAX_FUNCTION_SHARE it takes separators too (commas, semicolons, lines, one
+ * per five words), so a terse but real sentence ("pix2pix needs paired images; CycleGAN works
+ * with unpaired data") is not mistaken for a keyword dump.
+ */
+const BARE_LIST_FUNCTION_SHARE = 0.08;
+const LIST_SEPARATOR_RATE = 0.2;
 
 const REASONING = [
   /\bbecause\b/, /\bso that\b/, /\btherefore\b/, /\bwhich means\b/, /\bthis means\b/, /\bas a result\b/,
@@ -45,6 +53,10 @@ export function answerFeatures(a: AnalyzedText, folded: string): AnswerFeatures 
     sentences: words > 0 ? sentences : 0,
     reasoning,
     numbers: a.tokens.filter((t) => t.kind === 'number').length,
-    listLike: words >= LIST_MIN_WORDS && functionShare < LIST_MAX_FUNCTION_SHARE && reasoning === 0,
+    listLike:
+      words >= LIST_MIN_WORDS &&
+      reasoning === 0 &&
+      (functionShare < BARE_LIST_FUNCTION_SHARE ||
+        (functionShare < LIST_MAX_FUNCTION_SHARE && (folded.match(/[,;\n•]/g) ?? []).length / words >= LIST_SEPARATOR_RATE)),
   };
 }

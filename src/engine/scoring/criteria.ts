@@ -23,6 +23,14 @@ export interface Graded {
   overall: number;
 }
 
+/**
+ * Technical criteria that describe how something was said, not what: they count toward the
+ * overall only in proportion to the content (full credit from half the key point weight covered),
+ * so a clear, long answer about something else earns nothing for being clear and long.
+ */
+const FORM_CRITERIA = new Set(['depth', 'clarity']);
+const FULL_FORM_CREDIT_AT = 0.5;
+
 /** Levels per criterion of `rubric` and the weighted overall. */
 export function gradeOnRubric(input: GradeInput): Graded {
   const { rubric, content } = input;
@@ -30,13 +38,15 @@ export function gradeOnRubric(input: GradeInput): Graded {
     rubric.kind === 'behavioral' ? { ...starValues(input) } : { ...technicalValues(input) };
   const totalWeight = rubric.criteria.reduce((sum, c) => sum + c.weight, 0) || 1;
   let overall = 0;
+  const formGate = Math.min(1, content.completeness / FULL_FORM_CREDIT_AT);
   const criteria = rubric.criteria.map((criterion) => {
     const value = known[criterion.id] ?? {
       value: 4 * content.completeness,
       reason: 'No offline signal for this criterion; estimated from key point coverage.',
     };
     const clamped = Math.min(4, Math.max(0, value.value));
-    overall += (criterion.weight / totalWeight) * (clamped / 4) * 100;
+    const gate = rubric.kind === 'technical' && FORM_CRITERIA.has(criterion.id) ? formGate : 1;
+    overall += (criterion.weight / totalWeight) * (clamped / 4) * 100 * gate;
     return { id: criterion.id, name: criterion.name, level: Math.round(clamped), reason: value.reason };
   });
   return { criteria, overall };
