@@ -43,6 +43,7 @@ export const ConfigSchema = z.object({
   PROBE_JUDGE_MODEL: optionalText,
   PROBE_LLM_TIMEOUT_MS: intIn(100, 600_000, 30_000),
   PROBE_LLM_MAX_RETRIES: intIn(0, 10, 2),
+  PROBE_LLM_COOLDOWN_MS: intIn(0, 3_600_000, 30_000),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

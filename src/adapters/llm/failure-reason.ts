@@ -35,6 +35,14 @@ const firstLine = (text: string, max = 120) => {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 };
 
+/**
+ * Failures that cost real waiting (timeouts, a deadline, no connection): these open the circuit
+ * breaker. A 429 or 5xx answers at once, so the next call may as well try again.
+ */
+export function isSlowFailure(error: unknown): boolean {
+  return error instanceof APIConnectionError || error instanceof APIUserAbortError;
+}
+
 /** A short human reason for the fallback record. `maxRetries` is the SDK's retry count. */
 export function describeFailure(error: unknown, maxRetries: number): string {
   if (error instanceof APIConnectionTimeoutError) return `LLM timed out ${retries(maxRetries)}`;

@@ -1,6 +1,7 @@
 // The OpenAI-compatible client Probe's interviewer and judge share, with what it has learnt about
 // the server (which request options it rejects).
 import OpenAI from 'openai';
+import { createCircuitBreaker, type CircuitBreaker } from './circuit-breaker.js';
 import { OPENAI_BASE_URL, type LlmSettings } from './llm-settings.js';
 
 export type { LlmSettings } from './llm-settings.js';
@@ -16,13 +17,15 @@ export interface LlmClient {
   openai: OpenAI;
   settings: LlmSettings;
   compat: ServerCompat;
+  /** Skips the endpoint for a while after it failed for good (see circuit-breaker.ts). */
+  breaker: CircuitBreaker;
 }
 
 /** Local servers (Ollama, llama.cpp...) need no key, but the SDK refuses to start without one. */
 const NO_KEY = 'no-key';
 
 /** Builds the client; retries and timeouts are the SDK's own. */
-export function createLlmClient(settings: LlmSettings): LlmClient {
+export function createLlmClient(settings: LlmSettings, breaker: CircuitBreaker = createCircuitBreaker(settings.cooldownMs)): LlmClient {
   const openai = new OpenAI({
     apiKey: settings.apiKey ?? NO_KEY,
     baseURL: settings.baseUrl ?? OPENAI_BASE_URL,
@@ -32,5 +35,5 @@ export function createLlmClient(settings: LlmSettings): LlmClient {
     organization: null,
     project: null,
   });
-  return { openai, settings, compat: { jsonSchema: true, jsonObject: true, temperature: true } };
+  return { openai, settings, compat: { jsonSchema: true, jsonObject: true, temperature: true }, breaker };
 }

@@ -37,7 +37,7 @@ async function decideWithLlm(client: LlmClient, prompts: LoadedPrompts, id: stri
         spent,
         signal,
       ),
-    client.settings.maxRetries,
+    client,
   );
   const usage = outcome.usage ? { usage: outcome.usage } : {};
   if (!outcome.ok) return { decision: offlineDecide(input), by: OFFLINE_ID, fallback: outcome.reason, ...usage };

@@ -38,7 +38,7 @@ async function askModel(client: LlmClient, prompts: LoadedPrompts, input: JudgeI
         spent,
         signal,
       ),
-    client.settings.maxRetries,
+    client,
   );
 }
 

@@ -13,6 +13,8 @@ export interface LlmSettings {
   timeoutMs: number;
   /** Retries of connection errors, timeouts, 429 and 5xx, with the SDK's exponential backoff. */
   maxRetries: number;
+  /** After a call fails for good, skip the endpoint this long (0: never skip). */
+  cooldownMs: number;
 }
 
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
@@ -25,6 +27,7 @@ export function llmSettingsFrom(config: Config): LlmSettings {
     judgeModel: config.PROBE_JUDGE_MODEL ?? config.PROBE_MODEL,
     timeoutMs: config.PROBE_LLM_TIMEOUT_MS,
     maxRetries: config.PROBE_LLM_MAX_RETRIES,
+    cooldownMs: config.PROBE_LLM_COOLDOWN_MS,
   };
 }
 

@@ -59,7 +59,7 @@ export async function speakWithLlm(ctx: SpeakContext, input: SpeakInput, onDelta
     emit(guard.flush());
     if (guard.problem) throw new LlmOutputInvalid(`line ${guard.problem}`);
     return raw.trim();
-  }, ctx.client.settings.maxRetries);
+  }, ctx.client);
   const usage = outcome.usage ? { usage: outcome.usage } : {};
   if (!outcome.ok) {
     const text = offlineLine(input);

@@ -73,7 +73,7 @@ export const SHORT_TIMEOUT_MS = 400;
 
 /** Settings for a test client: one retry keeps failure tests quick; the timeout leaves room for a loaded machine. */
 export function testClient(baseUrl: string, overrides: Partial<LlmSettings> = {}): LlmClient {
-  return createLlmClient({ baseUrl, model: 'scripted-model', judgeModel: 'scripted-judge', timeoutMs: 3_000, maxRetries: 1, ...overrides });
+  return createLlmClient({ baseUrl, model: 'scripted-model', judgeModel: 'scripted-judge', timeoutMs: 3_000, maxRetries: 1, cooldownMs: 0, ...overrides });
 }
 
 let prompts: Promise<LoadedPrompts> | undefined;

@@ -162,3 +162,28 @@ describe('a whole LLM interview through the session driver', () => {
     for (const entry of followUps) expect(run.deltas.get(String(entry.seq))).toBe(entry.text);
   });
 });
+
+describe('the circuit breaker', () => {
+  it('a stalled endpoint costs one wait: later turns go straight offline, then it is tried again', async () => {
+    server = await startScriptedOpenAiServer(() => ({ type: 'stall' }));
+    let now = 0;
+    const client = testClient(server.url, { timeoutMs: SHORT_TIMEOUT_MS, maxRetries: 0 });
+    const { createCircuitBreaker } = await import('../../../src/adapters/llm/circuit-breaker.js');
+    client.breaker = createCircuitBreaker(30_000, () => now);
+    const judge = createLlmJudge(client, await repoPrompts());
+    const input = { question: modeCollapse, answer: ANSWERS[0] as string };
+    const first = await judge.judge(input);
+    expect(first.fallback).toBe('LLM timed out after 0 retries');
+    const seen = server.requests.length;
+    now = 10_000;
+    const second = await judge.judge(input);
+    expect(second.fallback).toBe('LLM skipped for 20 s more after: LLM timed out after 0 retries');
+    expect(second.score).toEqual(second.offline);
+    expect(server.requests.length).toBe(seen);
+    now = 31_000;
+    server.setHandler(healthy);
+    server.setHandler((r, i) => (callKind(r) === 'judge' ? reply.json({ keyPoints: [], criteria: [] }) : healthy(r, i)));
+    await judge.judge(input);
+    expect(server.requests.length).toBeGreaterThan(seen);
+  });
+});
