@@ -69,6 +69,10 @@ describe.skipIf(!chromiumAvailable())('a drill in Chromium, phone width, dark sc
     await report.locator('.report-question').first().waitFor();
     expect(await report.locator('.report-question[data-status="skipped"]').count()).toBe(1);
     expect(await report.locator('.report-question[data-status="answered"]').count()).toBe(1);
+    // The follow-up probed a key point of the first question: the probes table says so.
+    const probeRows = report.getByTestId('drill-probes').locator('tbody tr');
+    expect(await probeRows.count()).toBeGreaterThan(0);
+    expect(await probeRows.first().locator('td').first().textContent()).toBe('Q1');
     await screenshot(page, 'report-phone-dark');
 
     // Nothing is wider than the phone's screen.

@@ -49,6 +49,7 @@ function reportBody(report: Report, title: (topicId: string) => string): (Node |
     h('p', { class: 'hint' }, counts, ' ', o.rule),
     h('figure', { class: 'chart' }, scoreChart(rows, 'Scores out of 100'), h('figcaption', {}, 'Overall and per-topic scores out of 100.')),
     gaps(report),
+    drillProbes(report),
     h('section', { class: 'questions', 'aria-labelledby': 'questions-title' }, h('h2', { id: 'questions-title' }, 'Questions'), ...report.questions.map((q) => reportQuestion(q, title(q.topic)))),
     h('p', { class: 'note' }, report.provenance.summary),
   ];
@@ -59,6 +60,22 @@ function gaps(report: Report): HTMLElement | null {
   const list = h('ol', { class: 'gaps' });
   for (const gap of report.gaps) list.append(h('li', {}, h('strong', {}, gap.title), ': ', gap.study));
   return h('section', { 'aria-labelledby': 'gaps-title' }, h('h2', { id: 'gaps-title' }, 'Where to study next'), list);
+}
+
+/** Drill mode: how many probes each key point needed before it was covered (or the rounds ran out). */
+function drillProbes(report: Report): HTMLElement | null {
+  const probes = report.drill?.probes ?? [];
+  if (probes.length === 0) return null;
+  const rows = probes.map((p) =>
+    h('tr', {}, h('td', {}, `Q${p.questionNumber}`), h('td', {}, p.statement), h('td', {}, String(p.probes)), h('td', {}, p.hinted ? 'yes' : 'no'), h('td', {}, p.status)),
+  );
+  const head = h('tr', {}, ...(['Q', 'Key point', 'Probes', 'Hint', 'Result'] as const).map((label) => h('th', { scope: 'col', ...(label === 'Q' ? { title: 'Question' } : {}) }, label)));
+  return h(
+    'section',
+    { 'aria-labelledby': 'probes-title', 'data-testid': 'drill-probes' },
+    h('h2', { id: 'probes-title' }, 'Probes per key point'),
+    h('table', { class: 'probes' }, h('thead', {}, head), h('tbody', {}, ...rows)),
+  );
 }
 
 function downloads(options: ReportOptions): HTMLElement {
