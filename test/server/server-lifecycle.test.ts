@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { CloseCode } from '../../src/protocol/ws-frames.js';
@@ -106,5 +108,19 @@ describe('probe serve', () => {
     const exit = child.stop('SIGTERM');
     expect((await socket.closed).code).toBe(CloseCode.serverRestarting);
     expect(await exit).toEqual({ code: 0, signal: null });
+  });
+
+  it('says what to do when the port is taken, and exits 1', { timeout: 60_000 }, async () => {
+    dir = tempDir();
+    child = await spawnServer({ dbPath: dir.file('first.db') });
+    const port = new URL(child.url).port;
+    const second = spawnSync(process.execPath, [path.resolve(import.meta.dirname, '../../src/cli/bin.js'), 'serve'], {
+      cwd: dir.path,
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: { ...process.env, PORT: port, HOST: '127.0.0.1', PROBE_DB_PATH: dir.file('second.db') },
+    });
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain(`port ${port} on 127.0.0.1 is already in use; stop the other server or set PORT to another port (PORT=0 picks a free one)`);
   });
 });

@@ -10,6 +10,15 @@ const paceOption = (value: string): number => {
   return n;
 };
 
+/** Says what to do when the address cannot be had, instead of a bare EADDRINUSE. */
+function listenError(error: unknown, host: string, port: number): unknown {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'EADDRINUSE') return new Error(`port ${port} on ${host} is already in use; stop the other server or set PORT to another port (PORT=0 picks a free one)`);
+  if (code === 'EACCES') return new Error(`not allowed to listen on ${host}:${port}; use a port above 1023 (set PORT)`);
+  if (code === 'EADDRNOTAVAIL') return new Error(`${host} is not an address of this machine; set HOST (127.0.0.1 for this machine only, 0.0.0.0 for all)`);
+  return error;
+}
+
 export function registerServe(program: Command): void {
   program
     .command('serve')
@@ -20,7 +29,9 @@ export function registerServe(program: Command): void {
       const config = loadConfig();
       // Loaded here, not at the top, so `probe --help` and the other commands start fast.
       const { startProbe } = await import('../../main.js');
-      const { services, server } = await startProbe(config, { paceMs: opts.paceMs });
+      const { services, server } = await startProbe(config, { paceMs: opts.paceMs }).catch((error: unknown) => {
+        throw listenError(error, config.HOST, config.PORT);
+      });
       // One write, so a reader of stdout sees both lines together.
       process.stdout.write(`Probe is listening on ${server.url}\n${interviewerBanner(config)}\n`);
       await new Promise<void>((resolve) => {
