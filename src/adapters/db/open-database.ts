@@ -17,16 +17,20 @@ export interface OpenDatabaseOptions {
 export const migrationsFolder = (): string => fileURLToPath(new URL('./migrations', import.meta.url));
 
 /**
- * WAL mode with synchronous=FULL: a commit is fsynced to the WAL before it returns, so an
- * acknowledged answer survives a process kill (which WAL+NORMAL already guarantees) and also a
- * power cut or OS crash. Commits happen at conversation pace, so the fsync costs nothing users see.
+ * WAL mode with synchronous=NORMAL, and FULL for the commits of the candidate's own actions (an
+ * answer, a skip...; append-statements.ts). Every commit survives a kill of the process; one the
+ * candidate is told about (answer.ack) is also fsynced, so it survives a power cut or OS crash.
+ * The server's own events (lines, judgments, decisions) are not fsynced one by one: a power cut can
+ * lose those since the last candidate action, which the session redoes on restart (its pending
+ * effects). Under load this saves three fsyncs a turn, each one blocking the event loop (measured
+ * in docs/benchmarks.md).
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): ProbeDatabase {
   if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const client = new Database(file);
   try {
     client.pragma('journal_mode = WAL');
-    client.pragma('synchronous = FULL');
+    client.pragma('synchronous = NORMAL');
     client.pragma('foreign_keys = ON');
     client.pragma(`busy_timeout = ${Math.max(0, Math.round(options.busyTimeoutMs ?? 2000))}`);
     const db = drizzle({ client, schema });

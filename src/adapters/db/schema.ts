@@ -18,7 +18,6 @@ export const sessions = sqliteTable(
     mode: text('mode', { enum: ['mock', 'drill'] }).notNull(),
     status: text('status', { enum: ['active', 'ended'] }).notNull(),
     phase: text('phase').$type<Phase>().notNull(),
-    plan: text('plan', { mode: 'json' }).$type<Plan>().notNull(),
     eventCount: integer('event_count').notNull().default(0),
     lastSeq: integer('last_seq').notNull().default(0),
     createdAt: integer('created_at').notNull(),
@@ -28,6 +27,18 @@ export const sessions = sqliteTable(
   },
   (t) => [index('sessions_status_idx').on(t.status)],
 );
+
+/**
+ * A session's plan (its questions copied in), written once with the session. It lives apart from
+ * `sessions`, whose row is updated with every event: SQLite rewrites a whole row, overflow pages
+ * and all, whenever its size changes, and a plan is tens of kilobytes.
+ */
+export const sessionPlans = sqliteTable('session_plans', {
+  sessionId: text('session_id')
+    .primaryKey()
+    .references(() => sessions.id, { onDelete: 'cascade' }),
+  plan: text('plan', { mode: 'json' }).$type<Plan>().notNull(),
+});
 
 /** The event log: every accepted event of a session, numbered from 1 without gaps. */
 export const events = sqliteTable(

@@ -26,6 +26,11 @@ export interface AnswerIndex {
   /** Token index -> position among content tokens. */
   rank: Map<number, number>;
   memo: Map<string, Candidate[]>;
+  /**
+   * Answer terms by the first letter of their spelling. A near miss keeps its first letter
+   * (fuzzy.ts), so a misspelt term is looked for only among these, not among every term.
+   */
+  byInitial: Map<string, [string, number[]][]>;
 }
 
 export interface PatternMatch {
@@ -48,7 +53,14 @@ export interface PatternMatch {
 export function indexAnswer(analyzed: AnalyzedText): AnswerIndex {
   const rank = new Map<number, number>();
   analyzed.content.forEach((index, position) => rank.set(index, position));
-  return { analyzed, rank, memo: new Map() };
+  const byInitial = new Map<string, [string, number[]][]>();
+  for (const entry of analyzed.byTerm) {
+    const initial = (analyzed.tokens[entry[1][0] ?? 0] as Token).norm[0] ?? '';
+    const list = byInitial.get(initial);
+    if (list) list.push(entry);
+    else byInitial.set(initial, [entry]);
+  }
+  return { analyzed, rank, memo: new Map(), byInitial };
 }
 
 function candidatesFor(ix: AnswerIndex, t: PatternTerm): Candidate[] {
@@ -61,7 +73,7 @@ function candidatesFor(ix: AnswerIndex, t: PatternTerm): Candidate[] {
     for (const index of byTerm.get(opposite) ?? []) found.push({ index, flip: true, quality: 1 });
   }
   if (found.length === 0) {
-    for (const [term, indices] of byTerm) {
+    for (const [term, indices] of ix.byInitial.get(t.norm[0] ?? '') ?? []) {
       const rep = tokens[indices[0] ?? 0] as Token;
       if (term !== t.term && isNearMiss(t.norm, t.stem, rep.norm, rep.stem)) {
         for (const index of indices) found.push({ index, flip: false, quality: NEAR_MISS_QUALITY });

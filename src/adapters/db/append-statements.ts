@@ -1,0 +1,79 @@
+// The statements of the store's hot path, prepared once per database: appending an event with its
+// turns and evaluation, and looking up an answer by its idempotency key. Drizzle builds each query
+// and better-sqlite3 compiles it on every call otherwise, which cost more than the write itself.
+// Also where a commit is fsynced or not (see open-database.ts).
+import { and, eq, getTableColumns, sql, type Table } from 'drizzle-orm';
+import { SessionConflict } from '../../errors.js';
+import type { SessionEvent } from '../../engine/events.js';
+import type { EventCommit } from '../../server/session-store.js';
+import type { ProbeDatabase } from './open-database.js';
+import { evaluations, events, sessions, turns } from './schema.js';
+import { evaluationRow, turnRow } from './turn-rows.js';
+
+const p = (name: string) => sql.placeholder(name);
+/** A placeholder where Drizzle's update types want SQL (the value goes to the driver as it is). */
+const raw = (name: string) => sql`${p(name)}`;
+
+/** Events the candidate sent: acknowledged (or acted on) only once they are on disk. */
+const CANDIDATE_EVENTS: ReadonlySet<SessionEvent['type']> = new Set(['start', 'answer', 'hint', 'skip', 'retry', 'end']);
+
+export interface AppendStatements {
+  /** Stores a commit in one IMMEDIATE transaction; throws SessionConflict when `n` is taken. */
+  append(commit: EventCommit): void;
+  answerSeqByClientId(sessionId: string, clientId: string): number | undefined;
+}
+
+export function prepareAppendStatements(db: ProbeDatabase): AppendStatements {
+  const write = prepareWrite(db);
+  const answerSeq = db
+    .select({ seq: turns.seq })
+    .from(turns)
+    .where(and(eq(turns.sessionId, p('sessionId')), eq(turns.clientId, p('clientId'))))
+    .prepare();
+  // The database runs with synchronous=NORMAL; a candidate's own action is fsynced (see open-database.ts).
+  const fsyncCommits = db.$client.prepare('PRAGMA synchronous = FULL');
+  const deferSyncs = db.$client.prepare('PRAGMA synchronous = NORMAL');
+  return {
+    append: (commit) => {
+      if (!CANDIDATE_EVENTS.has(commit.event.type)) return write(commit);
+      fsyncCommits.run();
+      try {
+        write(commit);
+      } finally {
+        deferSyncs.run();
+      }
+    },
+    answerSeqByClientId: (sessionId, clientId) => answerSeq.get({ sessionId, clientId })?.seq,
+  };
+}
+
+/** The append itself: the session row moves on (only from `n - 1`), then the event and what it made. */
+function prepareWrite(db: ProbeDatabase): (commit: EventCommit) => void {
+  const where = and(eq(sessions.id, p('id')), eq(sessions.eventCount, p('previous')));
+  const progress = { eventCount: raw('n'), phase: raw('phase'), lastSeq: raw('lastSeq'), updatedAt: raw('at') };
+  const advance = db.update(sessions).set(progress).where(where).prepare();
+  const end = db
+    .update(sessions)
+    .set({ ...progress, status: 'ended', endedAt: raw('endedAt'), endReason: raw('endReason') })
+    .where(where)
+    .prepare();
+  const insertEvent = db.insert(events).values({ sessionId: p('sessionId'), n: p('n'), type: p('type'), payload: p('payload'), at: p('at') }).prepare();
+  // Every column is a placeholder named after it: turnRow and evaluationRow give a value for each.
+  const insertTurn = db.insert(turns).values(everyColumn(turns)).prepare();
+  const insertEvaluation = db.insert(evaluations).values(everyColumn(evaluations)).prepare();
+  const transaction = db.$client.transaction((c: EventCommit) => {
+    const s = c.session;
+    const values = { id: c.sessionId, previous: c.n - 1, n: c.n, phase: s.phase, lastSeq: s.lastSeq, at: s.at };
+    const updated = s.phase === 'ended' ? end.run({ ...values, endedAt: s.endedAt ?? s.at, endReason: s.endReason ?? null }) : advance.run(values);
+    if (updated.changes !== 1) throw new SessionConflict(c.sessionId);
+    insertEvent.run({ sessionId: c.sessionId, n: c.n, type: c.event.type, payload: c.event, at: c.event.at });
+    for (const turn of c.turns) insertTurn.run(turnRow(c.sessionId, c.n, turn));
+    if (c.evaluation) insertEvaluation.run(evaluationRow(c.sessionId, c.n, c.evaluation));
+  });
+  return (commit) => transaction.immediate(commit);
+}
+
+/** Insert values with a placeholder for each of the table's columns, named after the column's key. */
+function everyColumn<T extends Table>(table: T): T['$inferInsert'] {
+  return Object.fromEntries(Object.keys(getTableColumns(table)).map((key) => [key, p(key)])) as T['$inferInsert'];
+}
