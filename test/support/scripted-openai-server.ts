@@ -53,6 +53,8 @@ export type ScriptedHandler = (request: SeenRequest, index: number) => ScriptedR
 export interface ScriptedServerOptions {
   /** Default pace of streamed text, in milliseconds per token (0 = as fast as possible). */
   tokenDelayMs?: number;
+  /** Called just before each streamed token is written (benchmarks time the relay from here). */
+  onToken?: (token: { request: number; index: number; text: string; at: number }) => void;
 }
 
 export interface ScriptedServer {
@@ -113,7 +115,9 @@ function sendJson(res: ServerResponse, body: ChatBody, r: Extract<ScriptedReply,
 /** Writes and waits until the bytes are handed to the socket, so a cut after it lands after them. */
 const write = (res: ServerResponse, data: string) => new Promise<void>((resolve) => res.write(data, () => resolve()));
 
-async function sendStream(res: ServerResponse, body: ChatBody, r: Extract<ScriptedReply, { type: 'text' }>, pace: number): Promise<void> {
+type TokenHook = (index: number, text: string) => void;
+
+async function sendStream(res: ServerResponse, body: ChatBody, r: Extract<ScriptedReply, { type: 'text' }>, pace: number, onToken?: TokenHook): Promise<void> {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
   const chunk = (delta: object, finish: string | null, extra: object = {}) =>
     `data: ${JSON.stringify({ id: 'chatcmpl-scripted', object: 'chat.completion.chunk', created: 0, model: body.model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }], ...extra })}\n\n`;
@@ -124,6 +128,7 @@ async function sendStream(res: ServerResponse, body: ChatBody, r: Extract<Script
     if (r.stallAfterTokens !== undefined && i === r.stallAfterTokens) return;
     if (pace > 0) await sleep(pace);
     if (res.destroyed) return;
+    onToken?.(i, token);
     await write(res, chunk({ content: token }, null));
   }
   await write(res, chunk({}, r.finishReason ?? 'stop'));
@@ -140,7 +145,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(parts).toString('utf8');
 }
 
-async function respond(req: IncomingMessage, res: ServerResponse, seen: SeenRequest, r: ScriptedReply, pace: number): Promise<void> {
+async function respond(req: IncomingMessage, res: ServerResponse, seen: SeenRequest, r: ScriptedReply, pace: number, onToken?: TokenHook): Promise<void> {
   switch (r.type) {
     case 'status':
       res.writeHead(r.status, { 'content-type': 'application/json', ...r.headers });
@@ -153,7 +158,7 @@ async function respond(req: IncomingMessage, res: ServerResponse, seen: SeenRequ
     case 'destroy':
       return void req.socket.destroy();
     case 'text':
-      if (seen.body.stream) return sendStream(res, seen.body, r, r.tokenDelayMs ?? pace);
+      if (seen.body.stream) return sendStream(res, seen.body, r, r.tokenDelayMs ?? pace, onToken);
       return sendJson(res, seen.body, r);
   }
 }
@@ -171,7 +176,10 @@ export async function startScriptedOpenAiServer(handler: ScriptedHandler, option
         res.writeHead(404, { 'content-type': 'application/json' });
         return void res.end(JSON.stringify({ error: { message: `no route ${seen.path}` } }));
       }
-      await respond(req, res, seen, await current(seen, requests.length - 1), options.tokenDelayMs ?? 0);
+      const index = requests.length - 1;
+      const hook = options.onToken;
+      const onToken: TokenHook | undefined = hook ? (i, text) => hook({ request: index, index: i, text, at: performance.now() }) : undefined;
+      await respond(req, res, seen, await current(seen, index), options.tokenDelayMs ?? 0, onToken);
     })().catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { message: `scripted server failed: ${String(error)}` } }));
