@@ -38,5 +38,10 @@ export const FINDINGS: readonly string[] = [
   'answers a second, and a turn costs about 2.5 ms of server CPU. The relay adds a fraction of a millisecond at p50;',
   'its p99 is a token that arrives while the event loop is busy with another session\'s judgment, commit or garbage',
   'collection, which grows with load. The LLM path at 200 sessions x 1 answer/s (7,500 relayed tokens a second plus',
-  '200 model calls a second through the `openai` SDK) saturates the core.',
+  '200 model calls a second through the `openai` SDK) saturates the core, as does the offline interviewer at 1,000',
+  'sessions x 1 answer/s (it serves about 430 of the 1,000 answers a second offered).',
+  '',
+  'Runs on this shared machine spread widely: over three full runs on 2026-11-29 the 200-session p99 was 17.7, 21.4 and',
+  '21.9 ms, and the 50-session relay p99 15.3, 15.4 and 77.8 ms (that run was slowed throughout by other load on the',
+  'host: its bare relay alone had a p99 of 54 ms at one session). Compare a run with the last through the floors.',
 ];
