@@ -10,7 +10,8 @@ import { dispatch, type DriverPorts } from '../../server/session-driver.js';
 import { defaultBankDir } from '../../paths.js';
 import { terminalHooks } from '../terminal-hooks.js';
 import { printSummary } from '../interview-summary.js';
-import { llmConfigured, loadConfig, loadDotEnv } from '../../config.js';
+import { loadConfig, loadDotEnv } from '../../config.js';
+import { describeIssues } from '../../server/describe-issues.js';
 
 const COMMANDS: Record<string, SessionEvent['type']> = { '/hint': 'hint', '/skip': 'skip', '/retry': 'retry', '/end': 'end' };
 
@@ -73,7 +74,7 @@ async function runInterview(opts: InterviewOptions): Promise<number> {
     ...(opts.questionTime !== undefined ? { questionTimeLimitSeconds: opts.questionTime } : {}),
   });
   if (!parsed.success) {
-    console.error(`error: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'options'}: ${i.message}`).join('; ')}`);
+    console.error(`error: ${describeIssues(parsed.error.issues, 'options')}`);
     return 2;
   }
   const bank = await loadBank(opts.bank);
@@ -85,7 +86,7 @@ async function runInterview(opts: InterviewOptions): Promise<number> {
   loadDotEnv();
   const config = loadConfig();
   const { choosePorts } = await import('../../main.js');
-  const chosen = opts.offline || !llmConfigured(config) ? await choosePorts({ ...config, OPENAI_API_KEY: undefined, OPENAI_BASE_URL: undefined }) : await choosePorts(config);
+  const chosen = await choosePorts(opts.offline ? { ...config, OPENAI_API_KEY: undefined, OPENAI_BASE_URL: undefined } : config);
   const ports: DriverPorts = { ...chosen, now: Date.now };
   const state = await converse(initialState(randomUUID(), planned.plan), ports);
   printSummary(state);
@@ -105,7 +106,7 @@ async function converse(initial: SessionState, ports: DriverPorts): Promise<Sess
     const result = await dispatch(state, event, ports, hooks);
     state = result.state;
     if (result.rejection) console.log(`  (${result.rejection.message})`);
-    if (state.phase !== 'ended' && state.phase === 'answering') process.stdout.write('> ');
+    if (state.phase === 'answering') process.stdout.write('> ');
   };
   chain = chain.then(() => apply({ type: 'start', at: Date.now() }));
   for await (const line of input) {
