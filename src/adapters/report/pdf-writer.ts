@@ -25,9 +25,15 @@ export class PdfWriter {
     this.doc.x = this.left;
   }
 
-  heading(text: string, level: 1 | 2 | 3): void {
+  /**
+   * A heading, kept with what follows: it starts a new page unless the heading itself and
+   * `keepWithNext` points of the next block (about four lines) fit, so none is left at a page bottom.
+   */
+  heading(text: string, level: 1 | 2 | 3, keepWithNext = 60): void {
     const size = level === 1 ? 20 : level === 2 ? 14 : 11.5;
-    this.ensure(size * 4);
+    this.doc.font(FONT.bold).fontSize(size);
+    const own = this.doc.heightOfString(pdfText(text), { width: this.width }) + size * 1.5;
+    this.ensure(own + keepWithNext);
     if (level > 1) this.doc.moveDown(level === 2 ? 0.8 : 0.5);
     this.doc.font(FONT.bold).fontSize(size).fillColor(level === 2 ? COLORS.accent : COLORS.text);
     this.doc.text(pdfText(text), this.left, this.doc.y, { width: this.width });

@@ -61,7 +61,8 @@ function keyPointsOf(q: Question, evaluation: Evaluation | undefined, assessed: 
   return q.keyPoints.map((kp) => {
     const r = results.get(kp.id);
     const status = !assessed ? null : (r?.status ?? 'missed');
-    const evidence = status === 'missed' || !r ? [] : [...new Set(r.evidence.map((e) => e.text.trim()).filter(Boolean))];
+    // A contradicted point is 'missed' but keeps the words that contradicted it, to quote back.
+    const evidence = !r || (status === 'missed' && !r.negated) ? [] : [...new Set(r.evidence.map((e) => e.text.trim()).filter(Boolean))];
     return { id: kp.id, statement: kp.statement, weight: kp.weight, status, evidence, matched: r?.matched ?? [], negated: r?.negated ?? false };
   });
 }

@@ -1,0 +1,71 @@
+// Candidate and interviewer text written in Markdown, rendered safely for every report format and
+// the web app: markdown-it with raw HTML, links and images off, and inline/block math through
+// KaTeX as MathML (no fonts or stylesheet needed). The output holds only markup markdown-it and
+// KaTeX generate; the browser also passes it through DOMPurify before it reaches the page.
+import katexModule from '@vscode/markdown-it-katex';
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+
+type KatexPlugin = (md: MarkdownIt, options?: Record<string, unknown>) => MarkdownIt;
+/** The package is CommonJS with `exports.default`: Node's ESM import sees the module object, esbuild the function. */
+const katexPlugin: KatexPlugin = ((katexModule as unknown as { default?: KatexPlugin }).default ?? katexModule) as unknown as KatexPlugin;
+
+/**
+ * Raw HTML is escaped (html: false); links, autolinks and images stay text, so an answer can not
+ * fetch or point anywhere; headings stay text so an answer can not restructure the report.
+ */
+function createParser(): MarkdownIt {
+  const md = new MarkdownIt('default', { html: false, linkify: false, breaks: true, typographer: false });
+  md.disable(['link', 'image', 'autolink', 'heading', 'lheading', 'html_block', 'html_inline', 'reference']);
+  // KaTeX's own `trust: false` default refuses \href, \url and \html*; MathML output needs no CSS.
+  md.use(katexPlugin, { throwOnError: false, output: 'mathml', trust: false, maxSize: 20, maxExpand: 200 });
+  return md;
+}
+
+let parser: MarkdownIt | undefined;
+const md = (): MarkdownIt => (parser ??= createParser());
+
+/** Markdown to an HTML fragment (block level: paragraphs, lists, code, tables, math). */
+export function markdownToHtml(text: string): string {
+  return md().render(text);
+}
+
+/** One block of an answer for a plain-text medium (the PDF): prose, a list item or code. */
+export interface TextBlock {
+  kind: 'text' | 'item' | 'code';
+  text: string;
+  /** List nesting depth (0 outside lists). */
+  depth: number;
+  /** "-" or "3." for list items. */
+  marker?: string;
+}
+
+/** Inline tokens as plain text: markers dropped, code and TeX kept as written. */
+function inlineText(tokens: Token[]): string {
+  return tokens
+    .map((t) => (t.type === 'softbreak' ? ' ' : t.type === 'hardbreak' ? '\n' : t.type === 'math_inline' ? `$${t.content}$` : t.type === 'text' || t.type === 'code_inline' ? t.content : ''))
+    .join('');
+}
+
+/** Markdown as plain blocks, for media without markup: emphasis markers and backticks go, structure stays. */
+export function markdownToBlocks(text: string): TextBlock[] {
+  const tokens = md().parse(text, {});
+  const out: TextBlock[] = [];
+  const lists: { ordered: boolean; n: number }[] = [];
+  let marker: string | undefined;
+  for (const t of tokens) {
+    if (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') lists.push({ ordered: t.type === 'ordered_list_open', n: Number(t.attrGet('start') ?? 1) });
+    else if (t.type === 'bullet_list_close' || t.type === 'ordered_list_close') lists.pop();
+    else if (t.type === 'list_item_open') {
+      const list = lists[lists.length - 1];
+      marker = list?.ordered ? `${list.n++}.` : '-';
+    } else if (t.type === 'fence' || t.type === 'code_block') out.push({ kind: 'code', text: t.content.replace(/\n$/, ''), depth: lists.length });
+    else if (t.type === 'math_block') out.push({ kind: 'code', text: t.content.trim(), depth: lists.length });
+    else if (t.type === 'inline') {
+      const kind = marker ? 'item' : 'text';
+      out.push({ kind, text: inlineText(t.children ?? []), depth: lists.length, ...(marker ? { marker } : {}) });
+      marker = undefined;
+    }
+  }
+  return out;
+}
