@@ -70,14 +70,13 @@ function exchanges(w: PdfWriter, list: ReportQuestion['exchanges']): void {
   if (list.length === 0) w.paragraph('No answer.', { muted: true });
   list.forEach((e, i) => {
     if (e.askedKind === 'follow-up' || e.askedKind === 'hint') w.labelled(e.askedKind === 'hint' ? 'After a hint:' : 'Follow-up:', e.asked ?? '', { muted: true });
-    else w.paragraph(i === 0 ? 'Answer:' : 'Answer (continued):', { bold: true });
+    else w.label(i === 0 ? 'Answer:' : 'Answer (continued):');
     drawAnswer(w, e.answer);
   });
 }
 
 function keyPoints(w: PdfWriter, q: ReportQuestion): void {
-  w.ensure(50);
-  w.paragraph('Key points', { bold: true });
+  w.label('Key points');
   for (const k of q.keyPoints) {
     if (isContradicted(k)) {
       w.bullet(`[missed] ${contradictionLine(k)}`, 4);
@@ -94,10 +93,10 @@ function question(w: PdfWriter, q: ReportQuestion): void {
   w.paragraph(`${q.topicTitle} · ${difficultyLabel(q.difficulty)} · ${statusLabel(q.status)} · score ${scoreText(q.score)}`, { muted: true, size: 9 });
   for (const line of [...flagLines(q.flags), disagreementLine(q.scoring, q.score)]) if (line) w.labelled('Note:', line);
   for (const a of q.earlierAttempts) {
-    w.paragraph(`Attempt ${a.attempt} (before a retry): score ${scoreText(a.score)} · ${a.hints.length > 0 ? 'with a hint' : 'no hint'} · ${a.followUps} follow-up${a.followUps === 1 ? '' : 's'}`, { bold: true });
+    w.label(`Attempt ${a.attempt} (before a retry): score ${scoreText(a.score)} · ${a.hints.length > 0 ? 'with a hint' : 'no hint'} · ${a.followUps} follow-up${a.followUps === 1 ? '' : 's'}`);
     exchanges(w, a.exchanges);
   }
-  if (q.earlierAttempts.length > 0) w.paragraph(`Attempt ${q.attempts} (counted)`, { bold: true });
+  if (q.earlierAttempts.length > 0) w.label(`Attempt ${q.attempts} (counted)`);
   exchanges(w, q.exchanges);
   if (q.score !== null || q.exchanges.length > 0) keyPoints(w, q);
   if (q.criteria.length > 0) {
@@ -112,10 +111,10 @@ function provenance(w: PdfWriter, r: Report): void {
   w.heading('How this was scored', 2);
   w.paragraph(p.summary);
   for (const q of r.questions.filter((x) => x.scoring.scorer !== 'none')) w.bullet(`Question ${q.number}: ${scorerLabel(q.scoring)}`);
-  if (p.fallbacks.length > 0) w.paragraph('Fallbacks', { bold: true });
+  if (p.fallbacks.length > 0) w.label('Fallbacks');
   for (const f of p.fallbacks) w.bullet(fallbackLabel(f));
   const dropped = r.questions.flatMap((q) => q.scoring.droppedClaims.map((d) => `Question ${q.number}, ${d.keyPointId}: “${d.quote}” (quote not found in the answer, claim dropped)`));
-  if (dropped.length > 0) w.paragraph('Dropped claims', { bold: true });
+  if (dropped.length > 0) w.label('Dropped claims');
   for (const d of dropped) w.bullet(d);
   for (const d of p.disagreements) {
     w.paragraph(`Question ${d.questionNumber}: the LLM (${d.score}) and the offline scorer (${Math.round(d.offlineScore)}) disagree; treat this score with care.`);
