@@ -14,7 +14,8 @@ function lineElement(item: LineItem): HTMLLIElement {
     'li',
     { class: `msg interviewer${item.streaming ? ' streaming' : ''}`, 'data-kind': item.kind ?? 'streaming', 'aria-busy': item.streaming ? 'true' : null },
     h('p', { class: 'who' }, `Interviewer · ${label}`),
-    markdownBlock(item.text, 'text'),
+    // Half-streamed Markdown (an open code fence, a lone `**`) would flicker: plain text until the line is final.
+    item.streaming ? h('p', { class: 'text' }, item.text) : markdownBlock(item.text, 'text'),
     item.fallback ? h('p', { class: 'note' }, `Phrased by the offline interviewer (${item.fallback}).`) : null,
   );
 }

@@ -32,7 +32,7 @@ function exchanges(q: Pick<ReportQuestion, 'exchanges'>, heading = true): HTMLEl
       h(
         'li',
         {},
-        x.asked && x.askedKind !== 'question' ? h('p', { class: 'asked' }, x.askedKind === 'hint' ? 'After the hint: ' : 'Follow-up: ', x.asked) : null,
+        x.asked && x.askedKind !== 'question' ? h('div', { class: 'asked' }, x.askedKind === 'hint' ? 'After the hint: ' : 'Follow-up: ', markdownBlock(x.asked, 'inline')) : null,
         h('blockquote', { class: 'answer' }, markdownBlock(x.answer)),
       ),
     );

@@ -91,3 +91,8 @@ export function markdownAnswerQuote(text: string): string {
     })
     .join('\n');
 }
+
+/** One line of Markdown someone else wrote (an interviewer's follow-up): emphasis and code kept, the rest inert. */
+export function markdownInline(text: string): string {
+  return answerLine(text.replace(/\s+/g, ' ').trim());
+}

@@ -3,18 +3,19 @@
 import { contradictionLine, disagreementLine, flagLines, isContradicted } from '../../engine/report/answer-labels.js';
 import type { ReportQuestion } from '../../engine/report/report-schema.js';
 import { html, trustedHtml, type SafeHtml } from './html-template.js';
-import { markdownToHtml } from './markdown-render.js';
+import { markdownInlineToHtml, markdownToHtml } from './markdown-render.js';
 import { coverageLabel, criterionWhy, difficultyLabel, scoreText, scorerLabel, statusLabel } from './report-labels.js';
 
 /** Candidate text as Markdown: markdown-it escapes raw HTML and makes no links or images (see markdown-render). */
 const rich = (text: string): SafeHtml => trustedHtml(markdownToHtml(text));
+const richLine = (text: string | null): SafeHtml => trustedHtml(markdownInlineToHtml(text ?? ''));
 
 function exchanges(list: ReportQuestion['exchanges']): SafeHtml {
   if (list.length === 0) return html`<p class="muted">No answer.</p>`;
   return html`${list.map((e, i) => {
     const asked =
-      e.askedKind === 'follow-up' ? html`<p class="asked"><strong>Follow-up:</strong> ${e.asked}</p>`
-      : e.askedKind === 'hint' ? html`<p class="asked"><strong>After a hint:</strong> ${e.asked}</p>`
+      e.askedKind === 'follow-up' ? html`<p class="asked"><strong>Follow-up:</strong> ${richLine(e.asked)}</p>`
+      : e.askedKind === 'hint' ? html`<p class="asked"><strong>After a hint:</strong> ${richLine(e.asked)}</p>`
       : html`<p class="asked"><strong>${i === 0 ? 'Answer' : 'Answer (continued)'}</strong></p>`;
     return html`${asked}<blockquote class="answer">${rich(e.answer)}</blockquote>`;
   })}`;

@@ -30,6 +30,16 @@ export function markdownToHtml(text: string): string {
   return md().render(text);
 }
 
+/** Markdown of one line (an interviewer's question) to inline HTML: emphasis, code and math, no blocks. */
+export function markdownInlineToHtml(text: string): string {
+  return md().renderInline(text.replace(/\s+/g, ' ').trim());
+}
+
+/** Markdown as one line of plain text (for the PDF's lead-ins): markers dropped, code and TeX kept. */
+export function markdownToPlainLine(text: string): string {
+  return markdownToBlocks(text).map((b) => (b.marker ? `${b.marker} ${b.text}` : b.text)).join(' ');
+}
+
 /** One block of an answer for a plain-text medium (the PDF): prose, a list item or code. */
 export interface TextBlock {
   kind: 'text' | 'item' | 'code';

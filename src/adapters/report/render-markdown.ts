@@ -2,7 +2,7 @@
 // markdownQuote for answers), bank text included, since it can hold `|`, `*` or `_` too.
 import { contradictionLine, disagreementLine, flagLines, isContradicted } from '../../engine/report/answer-labels.js';
 import type { Report, ReportQuestion } from '../../engine/report/report-schema.js';
-import { escapeMarkdown as md, markdownAnswerQuote } from './escape-markdown.js';
+import { escapeMarkdown as md, markdownAnswerQuote, markdownInline } from './escape-markdown.js';
 import {
   countsLabel,
   coverageLabel,
@@ -79,7 +79,7 @@ function drill(r: Report): string[] {
 function exchangeLines(exchanges: ReportQuestion['exchanges']): string[] {
   if (exchanges.length === 0) return ['', '_No answer._'];
   return exchanges.flatMap((e, i) => {
-    const lead = e.askedKind === 'follow-up' ? `**Follow-up:** ${md(e.asked ?? '')}` : e.askedKind === 'hint' ? `**After a hint:** ${md(e.asked ?? '')}` : i === 0 ? '**Answer:**' : '**Answer (continued):**';
+    const lead = e.askedKind === 'follow-up' ? `**Follow-up:** ${markdownInline(e.asked ?? '')}` : e.askedKind === 'hint' ? `**After a hint:** ${markdownInline(e.asked ?? '')}` : i === 0 ? '**Answer:**' : '**Answer (continued):**';
     return ['', lead, '', markdownAnswerQuote(e.answer)];
   });
 }

@@ -3,6 +3,7 @@
 import PDFDocument from 'pdfkit';
 import { contradictionLine, disagreementLine, flagLines, isContradicted } from '../../engine/report/answer-labels.js';
 import type { Report, ReportQuestion } from '../../engine/report/report-schema.js';
+import { markdownToPlainLine } from './markdown-render.js';
 import { drawAnswer } from './pdf-answer.js';
 import { drawBarChart } from './pdf-chart.js';
 import { pdfText } from './pdf-text.js';
@@ -69,7 +70,7 @@ function drill(w: PdfWriter, r: Report): void {
 function exchanges(w: PdfWriter, list: ReportQuestion['exchanges']): void {
   if (list.length === 0) w.paragraph('No answer.', { muted: true });
   list.forEach((e, i) => {
-    if (e.askedKind === 'follow-up' || e.askedKind === 'hint') w.labelled(e.askedKind === 'hint' ? 'After a hint:' : 'Follow-up:', e.asked ?? '', { muted: true });
+    if (e.askedKind === 'follow-up' || e.askedKind === 'hint') w.labelled(e.askedKind === 'hint' ? 'After a hint:' : 'Follow-up:', markdownToPlainLine(e.asked ?? ''), { muted: true });
     else w.label(i === 0 ? 'Answer:' : 'Answer (continued):');
     drawAnswer(w, e.answer);
   });
