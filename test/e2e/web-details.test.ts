@@ -110,6 +110,14 @@ describe.skipIf(!chromiumAvailable())('interview details in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('main').textContent()).not.toMatch(/\b1 questions\b/);
 
+    // The advice points at the question in the report, not at a guide the candidate does not have.
+    expect(await report.locator('.verdict').textContent()).toMatch(/question 1 \(\d+\/100, on Generative Adversarial Networks\)/);
+    expect(await report.textContent()).not.toMatch(/guide section|beyond the guide/i);
+    const hash = await page.evaluate(() => location.hash);
+    await report.getByTestId('gaps').getByRole('link', { name: 'question 1' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('report-q1');
+    expect(await page.evaluate(() => location.hash)).toBe(hash);
+
     // One colour scale: each bar is coloured by its score's band, as in the HTML and PDF reports.
     const bars = await report.locator('.score-chart rect.bar').evaluateAll((rects) =>
       rects.map((r) => ({ fill: getComputedStyle(r).fill, score: Number(r.parentElement?.querySelector('.bar-value')?.textContent) })),

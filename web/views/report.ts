@@ -48,6 +48,7 @@ function reportBody(report: Report, title: (topicId: string) => string): (Node |
     h('p', { class: 'verdict' }, report.verdict),
     h('p', { class: 'hint' }, counts, ' ', o.rule),
     h('figure', { class: 'chart' }, scoreChart(rows, 'Scores out of 100'), h('figcaption', {}, 'Overall and per-topic scores out of 100.')),
+    strengths(report),
     gaps(report),
     drillProbes(report),
     h('section', { class: 'questions', 'aria-labelledby': 'questions-title' }, h('h2', { id: 'questions-title' }, 'Questions'), ...report.questions.map((q) => reportQuestion(q))),
@@ -60,9 +61,16 @@ function gaps(report: Report): HTMLElement | null {
   const list = h('ol', { class: 'gaps' });
   for (const gap of report.gaps) {
     const links = gap.questions.flatMap((q, i) => [i > 0 ? ', ' : '', questionLink(q.number)]);
-    list.append(h('li', {}, h('strong', {}, gap.title), ': ', gap.study, ' See ', ...links, '.'));
+    const points = h('ul', { class: 'gap-points' }, ...gap.points.map((p) => h('li', {}, `Question ${p.questionNumber} (${p.status === 'partly' ? 'partly covered' : 'missed'}): ${p.statement}`)));
+    list.append(h('li', {}, h('strong', {}, gap.title), ': ', gap.study, ' See ', ...links, '.', points));
   }
-  return h('section', { 'aria-labelledby': 'gaps-title' }, h('h2', { id: 'gaps-title' }, 'Where to study next'), list);
+  return h('section', { 'aria-labelledby': 'gaps-title', 'data-testid': 'gaps' }, h('h2', { id: 'gaps-title' }, 'Where to study next'), list);
+}
+
+function strengths(report: Report): HTMLElement | null {
+  if (report.strengths.length === 0) return null;
+  const list = h('ul', { class: 'strengths' }, ...report.strengths.map((s) => h('li', {}, h('strong', {}, s.title), ': ', s.detail)));
+  return h('section', { 'aria-labelledby': 'strengths-title' }, h('h2', { id: 'strengths-title' }, 'Strengths'), list);
 }
 
 /** A link to a question's section of the report; it scrolls there without touching the route in the hash. */
