@@ -130,6 +130,23 @@ describe.skipIf(!chromiumAvailable())('interview details in Chromium', () => {
     expect(seen.errors).toEqual([]);
   });
 
+  it('names a non-answer in words in the drill feedback and in the report', { timeout: 60_000 }, async () => {
+    const page = await freshPage();
+    await setUpInterview(page, { mode: 'drill', topics: ['vaes'], questions: 1, followUps: 0 });
+    expect(await nextTurn(page)).toBe('answer');
+    await answer(page, "I don't know.");
+    const feedback = page.getByTestId('feedback').first();
+    await feedback.waitFor();
+    expect(await feedback.locator('.flags').textContent()).toContain('You said you did not know, so no key point was credited.');
+    expect(await feedback.getByTestId('feedback-counts').textContent()).toMatch(/^Covered \(0\) · Partly \(0\) · Missed \(\d+\)$/);
+    // Drill keeps probing a non-answer; skipping ends this one-question drill.
+    if ((await nextTurn(page)) === 'answer') await page.getByRole('button', { name: 'Skip' }).click();
+    expect(await nextTurn(page)).toBe('report');
+    const notes = page.getByTestId('report').getByTestId('question-notes');
+    await notes.first().waitFor();
+    expect(await notes.first().textContent()).toContain('You said you did not know');
+  });
+
   it('draws the history table with every row border on one line, the last row included', { timeout: 60_000 }, async () => {
     const page = await freshPage();
     for (let n = 0; n < 2; n += 1) {
