@@ -1,6 +1,6 @@
 // One question of the report in the page: the prompt, what became of it, the candidate's answers
 // (with the follow-ups they answered), the key points covered and missed, and the model answer.
-import { contradictionLine, disagreementLine, flagLines, isContradicted } from '../../src/engine/report/answer-labels.js';
+import { contradictionLine, isContradicted } from '../../src/engine/report/answer-labels.js';
 import type { ReportQuestion } from '../../src/engine/report/report-schema.js';
 import { h } from '../dom.js';
 import { formatScore, plural } from '../format.js';
@@ -71,7 +71,7 @@ function scorerNote(q: ReportQuestion): string {
 }
 
 function notes(q: ReportQuestion): HTMLElement | null {
-  const lines = [...flagLines(q.flags), disagreementLine(q.scoring, q.score)].filter((l): l is string => l !== null);
+  const lines = q.notes;
   return lines.length === 0 ? null : h('ul', { class: 'flags', 'data-testid': 'question-notes' }, ...lines.map((l) => h('li', {}, l)));
 }
 

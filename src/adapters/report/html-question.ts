@@ -1,6 +1,6 @@
 // One question of the HTML report: the prompt, the answers with the follow-ups they answered, key
 // points with quoted evidence, criterion levels, the scorer, and the reference answer.
-import { contradictionLine, disagreementLine, flagLines, isContradicted } from '../../engine/report/answer-labels.js';
+import { contradictionLine, isContradicted } from '../../engine/report/answer-labels.js';
 import type { ReportQuestion } from '../../engine/report/report-schema.js';
 import { html, trustedHtml, type SafeHtml } from './html-template.js';
 import { markdownInlineToHtml, markdownToHtml } from './markdown-render.js';
@@ -38,7 +38,7 @@ function criteria(q: ReportQuestion): SafeHtml | null {
 }
 
 function notes(q: ReportQuestion): SafeHtml | null {
-  const lines = [...flagLines(q.flags), disagreementLine(q.scoring, q.score)].filter((l): l is string => l !== null);
+  const lines = q.notes;
   return lines.length === 0 ? null : html`<ul class="notes">${lines.map((l) => html`<li>${l}</li>`)}</ul>`;
 }
 

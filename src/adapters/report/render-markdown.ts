@@ -1,6 +1,6 @@
 // The report as GitHub-flavoured Markdown. Every dynamic string goes through escapeMarkdown (or
 // markdownQuote for answers), bank text included, since it can hold `|`, `*` or `_` too.
-import { contradictionLine, disagreementLine, flagLines, isContradicted } from '../../engine/report/answer-labels.js';
+import { contradictionLine, isContradicted } from '../../engine/report/answer-labels.js';
 import type { Report, ReportQuestion } from '../../engine/report/report-schema.js';
 import { escapeMarkdown as md, markdownAnswerQuote, markdownInline } from './escape-markdown.js';
 import {
@@ -114,7 +114,7 @@ function criteria(q: ReportQuestion): string[] {
 }
 
 function notes(q: ReportQuestion): string[] {
-  const lines = [...flagLines(q.flags), disagreementLine(q.scoring, q.score)].filter((l): l is string => l !== null);
+  const lines = q.notes;
   return lines.length === 0 ? [] : ['', ...lines.map((l) => `> **Note:** ${md(l)}`)];
 }
 

@@ -3,6 +3,7 @@
 import type { Question } from '../bank/schema.js';
 import type { Evaluation } from '../scoring/types.js';
 import type { EvaluationRecord, QuestionProgress, SessionState, TranscriptEntry } from '../state.js';
+import { disagreementLine, flagLines } from './answer-labels.js';
 import type { EarlierAttempt, QuestionScoring, QuestionStatus, ReportQuestion } from './report-schema.js';
 
 /** Weight of a question in the overall by difficulty: harder questions carry more signal, but one senior question should not swamp the rest. */
@@ -124,6 +125,9 @@ export function questionReport(state: SessionState, index: number): ReportQuesti
   const entries = attemptEntries(state.transcript, index, attempt);
   const counted = status === 'answered' || status === 'skipped' || status === 'timed-out';
   const current = attempt === p.attempt;
+  const flags = evaluation?.score.flags ?? [];
+  const scoring = scoringOf(evaluation);
+  const score = !counted ? null : (evaluation?.score.overall ?? 0);
   return {
     number: index + 1,
     id: q.id,
@@ -136,16 +140,17 @@ export function questionReport(state: SessionState, index: number): ReportQuesti
     prompt: q.prompt,
     referenceAnswer: q.referenceAnswer,
     status,
-    score: !counted ? null : (evaluation?.score.overall ?? 0),
+    score,
     weight: DIFFICULTY_WEIGHT[q.difficulty] ?? 1,
     attempts: p.attempt,
     exchanges: exchangesOf(entries),
     keyPoints: keyPointsOf(q, evaluation, counted),
     criteria: criteriaOf(q, evaluation),
-    flags: evaluation?.score.flags ?? [],
+    flags,
     hints: current ? p.hints : attemptAids(entries).hints,
     followUps: current ? p.followUps.length : attemptAids(entries).followUps,
-    scoring: scoringOf(evaluation),
+    scoring,
+    notes: [...flagLines(flags), disagreementLine(scoring, score)].filter((l): l is string => l !== null),
     earlierAttempts: earlierAttemptsOf(state, index, p, attempt),
   };
 }

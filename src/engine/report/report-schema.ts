@@ -107,6 +107,8 @@ export const ReportQuestionSchema = z.object({
   hints: z.array(z.string()),
   followUps: Count,
   scoring: QuestionScoringSchema,
+  /** The flags and a scorer disagreement in words, as every format shows them. */
+  notes: z.array(z.string()),
   /** Drill: the attempts before a retry, oldest first (the one that counts is the question itself). */
   earlierAttempts: z.array(EarlierAttemptSchema),
 });

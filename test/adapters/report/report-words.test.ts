@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReport } from '../../../src/adapters/report/render-report.js';
 import { BAND_FILLS, bandClass, renderBarChart } from '../../../src/adapters/report/svg-bar-chart.js';
+import { flagLines } from '../../../src/engine/report/answer-labels.js';
 import { buildReport } from '../../../src/engine/report/build-report.js';
 import type { Report, ReportQuestion } from '../../../src/engine/report/report-schema.js';
 import { BAND_COLORS, scoreColor } from '../../../src/engine/report/score-colors.js';
@@ -34,6 +35,7 @@ function flagged(q: ReportQuestion): ReportQuestion {
   return {
     ...q,
     flags: ['dont-know', 'gibberish', 'off-topic', 'empty', 'addresses-grader' as ReportQuestion['flags'][number]],
+    notes: [...flagLines(['dont-know', 'gibberish', 'off-topic', 'empty', 'addresses-grader']), ...q.notes],
     keyPoints: first ? [{ ...first, status: 'missed', negated: true, evidence: ['attention only looks at the previous token'] }, ...rest] : rest,
     criteria: q.criteria.map((c) => ({ ...c, reason: 'Understandable but loosely organised.', descriptor: 'Understandable but loosely organised.' })),
     exchanges: q.exchanges.map((e, i) => (i === 0 ? { ...e, answer: MARKDOWN_ANSWER } : e)),
@@ -58,6 +60,16 @@ function pdfText(r: Report, name: string, layout = false): Promise<string> {
   });
 }
 
+/** The JSON holds the notes in words and the contradiction as data (negated, evidence, statement). */
+async function jsonWords(): Promise<string> {
+  // Until the grader-address flag joins AnswerFlagSchema (issue 12), the JSON's schema check refuses it as a flag; its note stays.
+  const known = { ...report, questions: report.questions.map((q) => ({ ...q, flags: q.flags.filter((f) => f !== ('addresses-grader' as string)) })) };
+  const parsed = JSON.parse((await renderReport(known, 'json')).body as string) as Report;
+  const k = parsed.questions[0]?.keyPoints[0];
+  expect(k).toMatchObject({ negated: true, status: 'missed', evidence: ['attention only looks at the previous token'] });
+  return `${JSON.stringify(parsed)} Contradicted: you said "${k?.evidence[0]}"; the point is: `;
+}
+
 const WORDS = [
   'You said you did not know, so no key point was credited.',
   'The answer could not be read as words, so it scored 0.',
@@ -69,8 +81,8 @@ const WORDS = [
 ];
 
 describe('every format says the same thing', () => {
-  it.each(['md', 'html', 'pdf'] as const)('%s names the flags, the contradiction, both scores and the topic title', async (format) => {
-    const raw = format === 'pdf' ? await pdfText(report, 'words') : await body(format);
+  it.each(['md', 'html', 'pdf', 'json'] as const)('%s names the flags, the contradiction, both scores and the topic title', async (format) => {
+    const raw = format === 'pdf' ? await pdfText(report, 'words') : format === 'json' ? await jsonWords() : await body(format);
     const text = raw.replace(/&quot;/g, '"').replace(/\\/g, '').replace(/\s+/g, ' ');
     for (const words of WORDS) expect(text, words).toContain(words);
     expect(text).toContain('Contradicted: you said "attention only looks at the previous token"; the point is: ');

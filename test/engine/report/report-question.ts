@@ -28,6 +28,7 @@ export function rq(over: Partial<ReportQuestion> & { kps?: KP[] } = {}): ReportQ
     hints: [],
     followUps: 0,
     scoring: { scorer: 'offline', model: null, fallback: null, droppedClaims: [], disagreement: false, offlineScore: null, usage: null },
+    notes: [],
     earlierAttempts: [],
     ...rest,
   };
