@@ -80,7 +80,7 @@ describe.skipIf(!chromiumAvailable())('a drill in Chromium, phone width, dark sc
     // The retry did not wipe the first attempt: its answer, its hint and its probes are still there.
     const first = report.getByTestId('earlier-attempt');
     expect(await first.count()).toBe(1);
-    expect(await first.locator('summary').textContent()).toMatch(/^Attempt 1, before a retry: score \d+\/100 · with a hint · /);
+    expect(await first.locator('summary').textContent()).toMatch(/^Attempt 1, before a retry: score \d+\/100 · with a hint · \d+ follow-ups?$/);
     const hintColumn = await probeRows.evaluateAll((rows) => rows.filter((r) => r.children[0]?.textContent === 'Q1').map((r) => r.children[3]?.textContent));
     expect(hintColumn).toContain('yes');
     await screenshot(page, 'report-phone-dark');

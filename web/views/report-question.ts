@@ -1,9 +1,9 @@
 // One question of the report in the page: the prompt, what became of it, the candidate's answers
 // (with the follow-ups they answered), the key points covered and missed, and the model answer.
-import { contradictionLine, isContradicted } from '../../src/engine/report/answer-labels.js';
+import { attemptLabel, contradictionLine, isContradicted } from '../../src/engine/report/answer-labels.js';
 import type { ReportQuestion } from '../../src/engine/report/report-schema.js';
 import { h } from '../dom.js';
-import { formatScore, plural } from '../format.js';
+import { formatScore } from '../format.js';
 import { markdownBlock } from '../markdown.js';
 
 const STATUS_TEXT: Record<ReportQuestion['status'], string> = {
@@ -81,7 +81,7 @@ function earlier(q: ReportQuestion): HTMLElement[] {
     h(
       'details',
       { class: 'attempt', 'data-testid': 'earlier-attempt' },
-      h('summary', {}, `Attempt ${a.attempt}, before a retry: score ${formatScore(a.score)}/100 · ${a.hints.length > 0 ? 'with a hint' : 'no hint'} · ${plural(a.followUps, 'follow-up')}`),
+      h('summary', {}, attemptLabel(a)),
       exchanges(a, false),
     ),
   );

@@ -1,6 +1,6 @@
 // One question of the HTML report: the prompt, the answers with the follow-ups they answered, key
 // points with quoted evidence, criterion levels, the scorer, and the reference answer.
-import { contradictionLine, isContradicted } from '../../engine/report/answer-labels.js';
+import { attemptLabel, contradictionLine, isContradicted } from '../../engine/report/answer-labels.js';
 import type { ReportQuestion } from '../../engine/report/report-schema.js';
 import { html, trustedHtml, type SafeHtml } from './html-template.js';
 import { markdownInlineToHtml, markdownToHtml } from './markdown-render.js';
@@ -45,7 +45,7 @@ function notes(q: ReportQuestion): SafeHtml | null {
 function earlier(q: ReportQuestion): SafeHtml | null {
   if (q.earlierAttempts.length === 0) return null;
   return html`${q.earlierAttempts.map(
-    (a) => html`<details class="attempt" open><summary>Attempt ${a.attempt} (before a retry): score ${scoreText(a.score)} · ${a.hints.length > 0 ? 'with a hint' : 'no hint'} · ${a.followUps} follow-up${a.followUps === 1 ? '' : 's'}</summary>${exchanges(a.exchanges)}</details>`,
+    (a) => html`<details class="attempt" open><summary>${attemptLabel(a)}</summary>${exchanges(a.exchanges)}</details>`,
   )}<p class="asked"><strong>Attempt ${q.attempts} (counted)</strong></p>`;
 }
 

@@ -1,6 +1,6 @@
 // The report as GitHub-flavoured Markdown. Every dynamic string goes through escapeMarkdown (or
 // markdownQuote for answers), bank text included, since it can hold `|`, `*` or `_` too.
-import { contradictionLine, isContradicted } from '../../engine/report/answer-labels.js';
+import { attemptLabel, contradictionLine, isContradicted } from '../../engine/report/answer-labels.js';
 import type { Report, ReportQuestion } from '../../engine/report/report-schema.js';
 import { escapeMarkdown as md, markdownAnswerQuote, markdownInline } from './escape-markdown.js';
 import {
@@ -87,7 +87,7 @@ function exchangeLines(exchanges: ReportQuestion['exchanges']): string[] {
 function earlier(q: ReportQuestion): string[] {
   return q.earlierAttempts.flatMap((a) => [
     '',
-    `**Attempt ${a.attempt} (before a retry):** score ${scoreText(a.score)} · ${a.hints.length > 0 ? `hint asked for ${a.hints.length} key point${a.hints.length === 1 ? '' : 's'}` : 'no hint'} · ${a.followUps} follow-up${a.followUps === 1 ? '' : 's'}`,
+    `**${md(attemptLabel(a))}**`,
     ...exchangeLines(a.exchanges),
   ]);
 }

@@ -1,7 +1,7 @@
 // The report as a PDF made with pdfkit: the standard Helvetica fonts only (nothing embedded), the
 // bar chart in vector primitives, and real text that pdftotext and screen readers can extract.
 import PDFDocument from 'pdfkit';
-import { contradictionLine, isContradicted } from '../../engine/report/answer-labels.js';
+import { attemptLabel, contradictionLine, isContradicted } from '../../engine/report/answer-labels.js';
 import type { Report, ReportQuestion } from '../../engine/report/report-schema.js';
 import { markdownToPlainLine } from './markdown-render.js';
 import { drawAnswer } from './pdf-answer.js';
@@ -94,7 +94,7 @@ function question(w: PdfWriter, q: ReportQuestion): void {
   w.paragraph(`${q.topicTitle} · ${difficultyLabel(q.difficulty)} · ${statusLabel(q.status)} · score ${scoreText(q.score)}`, { muted: true, size: 9 });
   for (const line of q.notes) w.labelled('Note:', line);
   for (const a of q.earlierAttempts) {
-    w.label(`Attempt ${a.attempt} (before a retry): score ${scoreText(a.score)} · ${a.hints.length > 0 ? 'with a hint' : 'no hint'} · ${a.followUps} follow-up${a.followUps === 1 ? '' : 's'}`);
+    w.label(attemptLabel(a));
     exchanges(w, a.exchanges);
   }
   if (q.earlierAttempts.length > 0) w.label(`Attempt ${q.attempts} (counted)`);

@@ -1,6 +1,6 @@
 // What a question's flags, contradicted key points and scorer disagreements say in words. Shared by
 // every renderer (Markdown, HTML, PDF, the web report) and drill feedback, so all say the same.
-import type { QuestionScoring, ReportQuestion } from './report-schema.js';
+import type { EarlierAttempt, QuestionScoring, ReportQuestion } from './report-schema.js';
 
 /**
  * The offline scorer's answer flags in words. Keyed by string, not by AnswerFlag, so a flag added
@@ -46,4 +46,11 @@ export function contradictionLine(k: KeyPoint): string {
 export function disagreementLine(s: QuestionScoring, score: number | null): string | null {
   if (!s.disagreement || s.offlineScore === null || score === null) return null;
   return `The LLM judge scored this ${Math.round(score)}/100 and the offline scorer ${Math.round(s.offlineScore)}/100; they disagree, so read this score with care.`;
+}
+
+/** "Attempt 1, before a retry: score 30/100 · with a hint · 2 follow-ups" (one wording for every format). */
+export function attemptLabel(a: Pick<EarlierAttempt, 'attempt' | 'score' | 'hints' | 'followUps'>): string {
+  const score = a.score === null ? 'not scored' : `score ${Math.round(a.score)}/100`;
+  const hints = a.hints.length === 0 ? 'no hint' : a.hints.length === 1 ? 'with a hint' : `with ${a.hints.length} hints`;
+  return `Attempt ${a.attempt}, before a retry: ${score} · ${hints} · ${a.followUps} follow-up${a.followUps === 1 ? '' : 's'}`;
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Bank } from '../../../src/engine/bank/schema.js';
+import { attemptLabel } from '../../../src/engine/report/answer-labels.js';
 import { buildReport } from '../../../src/engine/report/build-report.js';
 import { ReportSchema, type Report } from '../../../src/engine/report/report-schema.js';
 import { step } from '../../../src/engine/step.js';
@@ -136,6 +137,8 @@ describe('drill with a retry', () => {
     // First attempt: probes on kl-prior and sample-and-generate; the retry: one on encoder-distribution.
     expect(probes.map((p) => [p.keyPointId, p.probes])).toEqual([['deterministic-ae', 0], ['encoder-distribution', 1], ['kl-prior', 1], ['sample-and-generate', 1]]);
     expect(first?.followUps).toBe(2);
+    // Every format words the attempt the same way, and the report keeps it.
+    expect(attemptLabel(first as NonNullable<typeof first>)).toMatch(/^Attempt 1, before a retry: score \d+\/100 · with a hint · 2 follow-ups$/);
   });
 });
 
