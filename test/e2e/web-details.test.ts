@@ -85,18 +85,25 @@ describe.skipIf(!chromiumAvailable())('interview details in Chromium', () => {
   it('renders Markdown and math in the chat and the report, and hostile HTML stays text', { timeout: 60_000 }, async () => {
     const page = await freshPage();
     const seen = watchPage(page);
+    const chunks: string[] = [];
+    page.on('request', (r) => void (r.url().includes('/chunks/') && chunks.push(r.url())));
     await setUpInterview(page, { mode: 'mock', topics: ['gans'], questions: 1, followUps: 0 });
     expect(await nextTurn(page)).toBe('answer');
     const opening = (await page.locator('.msg.interviewer[data-kind="opening"] .text').textContent()) ?? '';
     expect(opening).not.toMatch(/\b1 questions\b/);
     expect(opening).toMatch(/\b1 question\b/);
+    // No math yet, so KaTeX has not been downloaded.
+    expect(chunks).toEqual([]);
     await answer(page, MARKDOWN);
     const said = page.locator('.msg.candidate .text').first();
     expect(await said.locator('strong').textContent()).toBe('binary');
     expect(await said.locator('code').first().textContent()).toBe('D(x)');
     expect(await said.locator('li').allTextContents()).toEqual(['the generator maps noise to samples', 'the discriminator scores them']);
     expect(await said.locator('pre code').textContent()).toContain('loss = bce(d_real, ones)');
+    // KaTeX arrives in its own chunk on the first math and redraws the block.
+    await said.locator('math').waitFor();
     expect(await said.locator('math').count()).toBe(1);
+    expect(chunks.length).toBeGreaterThan(0);
     expect(await said.textContent()).toContain('<img src=x onerror="window.__pwned = 1"> <script>window.__pwned = 2</script>');
     expect(await page.locator('main img, main script, main [onerror]').count()).toBe(0);
 
@@ -105,6 +112,7 @@ describe.skipIf(!chromiumAvailable())('interview details in Chromium', () => {
     const answerInReport = report.locator('blockquote.answer').first();
     await answerInReport.waitFor();
     expect(await answerInReport.locator('strong').textContent()).toBe('binary');
+    await answerInReport.locator('math').waitFor();
     expect(await answerInReport.locator('math').count()).toBe(1);
     expect(await page.locator('main img, main script, main [onerror]').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

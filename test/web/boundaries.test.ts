@@ -11,7 +11,7 @@ const WEB = path.resolve(import.meta.dirname, '../../web');
 const NODE_ONLY = new Set(['build.ts']);
 const ALLOWED_SRC = /^\.\.\/(?:\.\.\/)?src\/(?:protocol\/[\w-]+\.js|engine\/report\/(?:report-schema|answer-labels|score-colors)\.js)$/;
 /** Markup from Markdown, and the sanitiser it must pass through, come in through web/markdown.ts alone. */
-const MARKDOWN_ONLY = new Map([['markdown.ts', ['dompurify', '../src/adapters/report/markdown-render.js']]]);
+const MARKDOWN_ONLY = new Map([['markdown.ts', ['dompurify', 'markdown-it', '../src/adapters/report/markdown-parser.js']]]);
 const RAW_HTML = /\.(?:innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|DOMParser|createContextualFragment/;
 
 function files(dir: string): string[] {

@@ -1,26 +1,12 @@
-// Candidate and interviewer text written in Markdown, rendered safely for every report format and
-// the web app: markdown-it with raw HTML, links and images off, and inline/block math through
-// KaTeX as MathML (no fonts or stylesheet needed). The output holds only markup markdown-it and
-// KaTeX generate; the browser also passes it through DOMPurify before it reaches the page.
+// Candidate and interviewer text written in Markdown, rendered safely for the reports: the dialect
+// of markdown-parser (raw HTML, links and images off) with math through KaTeX as MathML. The output
+// holds only markup markdown-it and KaTeX generate.
 import katexModule from '@vscode/markdown-it-katex';
-import MarkdownIt from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { createMarkdownParser, katexPluginOf } from './markdown-parser.js';
 
-type KatexPlugin = (md: MarkdownIt, options?: Record<string, unknown>) => MarkdownIt;
-/** The package is CommonJS with `exports.default`: Node's ESM import sees the module object, esbuild the function. */
-const katexPlugin: KatexPlugin = ((katexModule as unknown as { default?: KatexPlugin }).default ?? katexModule) as unknown as KatexPlugin;
-
-/**
- * Raw HTML is escaped (html: false); links, autolinks and images stay text, so an answer can not
- * fetch or point anywhere; headings stay text so an answer can not restructure the report.
- */
-function createParser(): MarkdownIt {
-  const md = new MarkdownIt('default', { html: false, linkify: false, breaks: true, typographer: false });
-  md.disable(['link', 'image', 'autolink', 'heading', 'lheading', 'html_block', 'html_inline', 'reference']);
-  // KaTeX's own `trust: false` default refuses \href, \url and \html*; MathML output needs no CSS.
-  md.use(katexPlugin, { throwOnError: false, output: 'mathml', trust: false, maxSize: 20, maxExpand: 200 });
-  return md;
-}
+const createParser = (): MarkdownIt => createMarkdownParser(katexPluginOf(katexModule));
 
 let parser: MarkdownIt | undefined;
 const md = (): MarkdownIt => (parser ??= createParser());
