@@ -1,8 +1,9 @@
-// State-changing requests (anything but GET, HEAD and OPTIONS) must declare a JSON body and come
-// from an allowed origin. A browser sends a cross-site form or a text/plain POST without asking
-// first (no CORS preflight), so without this any web page could create sessions blind; JSON is
-// only sent cross-site after a preflight, which this server never grants. hono/csrf was considered:
-// it only checks form-like content types, and refusing everything but JSON is stricter.
+// State-changing requests (anything but GET, HEAD and OPTIONS) must come from an allowed origin and,
+// when they carry a body (and always for POST), declare it as JSON. A browser sends a cross-site
+// form or a text/plain POST without asking first (no CORS preflight), so without this any web page
+// could create sessions blind; JSON is only sent cross-site after a preflight, which this server
+// never grants (nor PUT, PATCH or DELETE, so a body-less DELETE needs no Content-Type). hono/csrf
+// was considered: it only checks form-like content types, and refusing everything but JSON is stricter.
 import { createMiddleware } from 'hono/factory';
 import { ForbiddenOrigin, UnsupportedMediaType } from '../errors.js';
 import { originAllowed } from './origin.js';
@@ -17,7 +18,8 @@ export function guardStateChanges(allowedOrigins: readonly string[]) {
     const origin = c.req.header('origin');
     if (!originAllowed(origin, c.req.header('host') ?? new URL(c.req.url).host, allowedOrigins)) throw new ForbiddenOrigin(String(origin).slice(0, 100));
     const contentType = c.req.header('content-type');
-    if (!isJson(contentType)) throw new UnsupportedMediaType(contentType?.slice(0, 100));
+    const hasBody = (c.req.header('content-length') ?? '0') !== '0' || c.req.header('transfer-encoding') !== undefined;
+    if ((c.req.method === 'POST' || hasBody) && !isJson(contentType)) throw new UnsupportedMediaType(contentType?.slice(0, 100));
     await next();
   });
 }

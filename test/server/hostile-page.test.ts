@@ -169,3 +169,14 @@ describe('creating sessions is limited per client', () => {
     expect(limiter.take('a')).toEqual({ ok: true });
   });
 });
+
+describe('other state-changing methods', () => {
+  it('need an allowed origin, and JSON only when they carry a body', async () => {
+    const host = `127.0.0.1:${server.port}`;
+    // No such route: passing the guard shows as 404, failing it as 403 or 415.
+    expect((await request('/api/nothing-here', { method: 'DELETE', headers: { host } })).status).toBe(404);
+    expect((await request('/api/nothing-here', { method: 'DELETE', headers: { host, origin: 'http://evil.example' } })).status).toBe(403);
+    expect((await request('/api/nothing-here', { method: 'PUT', headers: { host, 'content-type': 'text/plain' }, body: 'x' })).status).toBe(415);
+    expect((await request('/api/nothing-here', { method: 'PUT', headers: { host, 'content-type': 'application/json' }, body: '{}' })).status).toBe(404);
+  });
+});

@@ -20,7 +20,7 @@ interface Pids {
 
 /** Starts the stand-in runner (itself in a group, so this test cleans up after itself too) and reads the pids it started. */
 async function startRunner(how: string, env: NodeJS.ProcessEnv = process.env): Promise<{ runner: GroupChild; pids: Pids }> {
-  const runner = spawnGroup(process.execPath, ['--import', 'tsx', RUNNER, how], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const runner = spawnGroup(process.execPath, ['--import', 'tsx', RUNNER, how], { env, stdio: ['pipe', 'pipe', 'pipe'] });
   const pids = await new Promise<Pids>((resolve, reject) => {
     let out = '';
     runner.child.stdout?.on('data', (chunk: Buffer) => {
@@ -56,12 +56,14 @@ describe('process groups started by tests', () => {
 
   it('are killed when the runner calls process.exit', async () => {
     const { runner, pids } = await startRunner('exit');
+    runner.child.stdin?.write('go\n');
     expect((await runner.exited).code).toBe(3);
     await expectGone(pids);
   });
 
   it('are killed when the runner dies of an uncaught exception', async () => {
     const { runner, pids } = await startRunner('throw');
+    runner.child.stdin?.write('go\n');
     expect((await runner.exited).code).toBe(1);
     await expectGone(pids);
   });
