@@ -80,6 +80,15 @@ describe('process groups started by tests', () => {
     expect(readdirSync(registry)).toEqual([]);
   });
 
+  it('are registered in the global setup\'s folder while they run, for its teardown to sweep', async () => {
+    const dir = process.env[GROUPS_DIR_ENV];
+    expect(dir, 'test/support/global-setup.ts sets it for every worker').toBeTruthy();
+    const sleeper = spawnGroup(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    expect(readdirSync(dir as string)).toContain(String(sleeper.pid));
+    await sleeper.stop();
+    expect(readdirSync(dir as string)).not.toContain(String(sleeper.pid));
+  });
+
   it('lose their stragglers when the leader exits on its own', async () => {
     const leader = spawnGroup(process.execPath, ['-e', "const c = require('node:child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' }); c.unref(); console.log(c.pid);"], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';

@@ -104,9 +104,10 @@ async function runInterview(opts: InterviewOptions): Promise<number> {
     await services.store.create({ id, tokenHash: hashToken(createToken()), plan: planned.plan, createdAt: Date.now() });
     const ports: DriverPorts = { interviewer: services.interviewer, judge: services.judge, now: Date.now };
     console.log(HOW_TO_ANSWER);
-    const state = await converse(initialState(id, planned.plan), ports, services.store);
+    const { state, saved } = await converse(initialState(id, planned.plan), ports, services.store);
     printSummary(state);
-    console.log(`\nSaved as session ${id}. The full report (md, html, pdf or json):\n  ${exportCommand(id, config)}`);
+    const what = saved ? `Saved as session ${id}.` : `Saved in part (until the warning above) as session ${id}.`;
+    console.log(`\n${what} The full report (md, html, pdf or json):\n  ${exportCommand(id, config)}`);
   } finally {
     await services.close();
   }
@@ -124,7 +125,7 @@ const shellQuote = (value: string): string => (/^[\w./:@-]+$/.test(value) ? valu
 const toEvent = (input: CandidateInput, at: number): SessionEvent => (input.kind === 'answer' ? { type: 'answer', at, text: input.text } : { type: input.command, at }) as SessionEvent;
 
 /** Reads the candidate's input until the interview ends (or input does), storing every accepted event. */
-async function converse(initial: SessionState, ports: DriverPorts, store: SessionStore): Promise<SessionState> {
+async function converse(initial: SessionState, ports: DriverPorts, store: SessionStore): Promise<{ state: SessionState; saved: boolean }> {
   let state = initial;
   let stored = 0;
   let saving = true;
@@ -174,5 +175,5 @@ async function converse(initial: SessionState, ports: DriverPorts, store: Sessio
   await chain;
   hooks.dispose();
   input.close();
-  return state;
+  return { state, saved: saving };
 }
