@@ -35,7 +35,8 @@ export const CriterionResultSchema = z.object({
 });
 export type CriterionResult = z.infer<typeof CriterionResultSchema>;
 
-export const AnswerFlagSchema = z.enum(['empty', 'too-short', 'gibberish', 'off-topic', 'dont-know', 'repeats-question']);
+/** 'addresses-grader': sentences aimed at the grader were taken out before scoring (grader-address.ts). */
+export const AnswerFlagSchema = z.enum(['empty', 'too-short', 'gibberish', 'off-topic', 'dont-know', 'repeats-question', 'addresses-grader']);
 export type AnswerFlag = z.infer<typeof AnswerFlagSchema>;
 
 export const ScorerIdSchema = z.enum(['offline', 'llm']);
