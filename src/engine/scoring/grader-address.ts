@@ -69,7 +69,7 @@ const F = {
 };
 
 /** Sentence openers that make the next verb an imperative ("Please give", "Now just mark"). */
-const LEAD = String.raw`(?:(?:please|pls|kindly|now|so|just|simply|then|also|and|ok(?:ay)?|hey|also|therefore|thus|hence|finally|first|lastly|remember|note)[,:]?\s+)*`;
+const LEAD = String.raw`(?:(?:please|pls|kindly|let'?s|now|so|just|simply|then|also|and|ok(?:ay)?|hey|also|therefore|thus|hence|finally|first|lastly|remember|note)[,:]?\s+)*`;
 const IMPERATIVE = re(String.raw`^\W*${LEAD}(?:${DIRECT_VERB}|${OVERRIDE_VERB}|act|behave|pretend|assume|imagine|switch|enter|become|play|be (?:generous|lenient|kind|nice|easy|fair to me))\b`);
 const OVERRIDE_COMMAND = re(String.raw`(?:^\W*${LEAD}|\b(?:you|u|model|assistant|ai|system|grader|evaluator|judge)\s+(?:should|must|shall|will|need to|have to|are to|can)?\s*|\b(?:please|kindly|now|must|should)\s+)(?:${OVERRIDE_VERB})\b`);
 const OVERRIDE_OBJECT = re(String.raw`\b(?:${OVERRIDE_VERB})\b[^.!?\n]{0,30}\b(?:your|all|any|previous|prior|above|earlier|original|system|grading|marking|scoring)\s+(?:[\w-]+\s+)?(?:${INSTRUCTIONS})`);
@@ -114,13 +114,13 @@ function sentenceVerdict(sentence: string): string | undefined {
   return undefined;
 }
 
-/** Sentence spans: split after . ! ? and at line breaks; chat-template and JSON blocks stay whole. */
+/** Sentence spans: split after . ! ? ; and at line breaks; chat-template and JSON blocks stay whole. */
 function sentences(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   const blocks = /<\|im_start\|>[\s\S]*?(?:<\|im_end\|>|$)|\[INST\][\s\S]*?(?:\[\/INST\]|$)|<<SYS>>[\s\S]*?(?:<<\/SYS>>|$)|\{[^{}]{0,600}\}/gi;
   let cursor = 0;
   const pushText = (from: number, to: number) => {
-    const splitter = /(?:[^.!?\n]|[.!?](?![.!?]|\s|$|["')\]]))*(?:[.!?]+["')\]]*|\n|$)/g;
+    const splitter = /(?:[^.!?;\n]|[.!?;](?![.!?;]|\s|$|["')\]]))*(?:[.!?;]+["')\]]*|\n|$)/g;
     const part = text.slice(from, to);
     for (const m of part.matchAll(splitter)) {
       if (m[0].trim() === '') continue;
