@@ -1,6 +1,6 @@
 // Whether a verified quote carries content relevant to the key point it is claimed for: at least
-// one content word of the key point's own statement or cues, or two words of the reference sentences
-// that state it ("related words"). Stop words, the question's own words and non-answer phrases
+// one content word of the key point's own statement or cues, or two words of the reference sentence
+// that states it best ("related words"). Stop words, the question's own words and non-answer phrases
 // ("I don't know") never count. Terms come from the offline scorer's analysis (stems, synonyms,
 // multi-word names), so "discriminators" matches "discriminator" and "EMD" matches "earth mover's".
 import type { Question } from '../../engine/bank/schema.js';
@@ -34,11 +34,13 @@ function termsOf(question: Question): QuestionTerms {
   const byKeyPoint = new Map<string, KeyPointTerms>();
   for (const kp of model.variants[0]?.keyPoints ?? []) {
     const own = new Set([kp.statement, ...kp.cues].flatMap((p) => p.terms.map((t) => t.term)).filter((t) => !questionTerms.has(t)));
+    // The reference sentence(s) that state this key point: those sharing the most of its words.
+    const overlap = sentences.map((sentence) => [...sentence].filter((t) => own.has(t)).length);
+    const best = Math.max(1, ...overlap);
     const related = new Set<string>();
-    for (const sentence of sentences) {
-      if (![...sentence].some((t) => own.has(t))) continue;
-      for (const t of sentence) if (!questionTerms.has(t)) related.add(t);
-    }
+    sentences.forEach((sentence, i) => {
+      if (overlap[i] === best) for (const t of sentence) if (!questionTerms.has(t)) related.add(t);
+    });
     byKeyPoint.set(kp.keyPoint.id, { own, related });
   }
   const terms = { question: questionTerms, byKeyPoint };

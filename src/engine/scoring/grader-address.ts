@@ -117,7 +117,7 @@ function sentenceVerdict(sentence: string): string | undefined {
 /** Sentence spans: split after . ! ? ; and at line breaks; chat-template and JSON blocks stay whole. */
 function sentences(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
-  const blocks = /<\|im_start\|>[\s\S]*?(?:<\|im_end\|>|$)|\[INST\][\s\S]*?(?:\[\/INST\]|$)|<<SYS>>[\s\S]*?(?:<<\/SYS>>|$)|\{[^{}]{0,600}\}/gi;
+  const blocks = /<\|im_start\|>[\s\S]*?(?:<\|im_end\|>|$)|\[INST\][\s\S]*?(?:\[\/INST\]|$)|<<SYS>>[\s\S]*?(?:<<\/SYS>>|$)|\{[^{}]{0,600}\}|[<‹]\s*\/?\s*(?:system|instructions?|candidate_answers?|rubric|grader|judge|reference_answer|key_points|developer|assistant)\s*[>›]/gi;
   let cursor = 0;
   const pushText = (from: number, to: number) => {
     const splitter = /(?:[^.!?;\n]|[.!?;](?![.!?;]|\s|$|["')\]]))*(?:[.!?;]+["')\]]*|\n|$)/g;
