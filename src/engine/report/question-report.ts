@@ -76,7 +76,7 @@ function criteriaOf(q: Question, evaluation: Evaluation | undefined): ReportQues
 
 /** Which scorer produced a question's score, and what went wrong on the way. */
 export function scoringOf(evaluation: Evaluation | undefined): QuestionScoring {
-  if (!evaluation) return { scorer: 'none', model: null, fallback: null, droppedClaims: [], disagreement: false, offlineScore: null, usage: null };
+  if (!evaluation) return { scorer: 'none', model: null, fallback: null, droppedClaims: [], disagreement: false, offlineScore: null, usage: null, llmScore: null, capped: null, graderText: [] };
   const scorer = evaluation.fallback ? 'offline-fallback' : evaluation.score.scorer === 'llm' ? 'llm' : 'offline';
   return {
     scorer,
@@ -84,8 +84,11 @@ export function scoringOf(evaluation: Evaluation | undefined): QuestionScoring {
     fallback: evaluation.fallback ?? null,
     droppedClaims: evaluation.droppedClaims,
     disagreement: evaluation.disagreement,
-    offlineScore: scorer === 'llm' ? evaluation.offline.overall : null,
+    offlineScore: scorer === 'llm' || evaluation.capped ? evaluation.offline.overall : null,
     usage: evaluation.usage ?? null,
+    llmScore: evaluation.llmScore ?? null,
+    capped: evaluation.capped ?? null,
+    graderText: evaluation.graderText ?? [],
   };
 }
 

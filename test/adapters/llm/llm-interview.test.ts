@@ -7,6 +7,7 @@ import { createLlmInterviewer } from '../../../src/adapters/llm/llm-interviewer.
 import { createLlmJudge } from '../../../src/adapters/llm/llm-judge.js';
 import type { SessionEvent } from '../../../src/engine/events.js';
 import { createPlan, PlanOptionsSchema } from '../../../src/engine/plan.js';
+import { buildReport } from '../../../src/engine/report/build-report.js';
 import { initialState, type FallbackRecord, type SessionState, type TranscriptEntry } from '../../../src/engine/state.js';
 import { dispatch, type DriverHooks, type DriverPorts } from '../../../src/server/session-driver.js';
 import { closedPortUrl, reply, startScriptedOpenAiServer, type ScriptedHandler, type ScriptedServer } from '../../support/scripted-openai-server.js';
@@ -107,6 +108,14 @@ describe('a whole LLM interview through the session driver', () => {
     expect(new Set(run.state.fallbacks.map((f) => f.where))).toEqual(new Set(['line', 'judge', 'decision']));
     expect(evaluations(run.state).every((e) => e.score.scorer === 'offline' && e.fallback)).toBe(true);
     expect(run.entries.filter((e) => e.role === 'interviewer' && e.kind !== 'question').every((e) => e.by === 'offline' && e.fallback)).toBe(true);
+    // The report says what happened: offline, because the endpoint failed, with the reason.
+    const { provenance } = buildReport(run.state, { sessionId: 'llm-session', createdAt: 0, generatedAt: 1 });
+    expect(provenance.method).toBe('offline-after-failure');
+    expect(provenance.summary).toBe(
+      'Run and scored offline because the LLM endpoint failed: no LLM call succeeded, so the offline interviewer and scorer stood in throughout. Reasons: LLM connection refused after 0 retries.',
+    );
+    expect(provenance.summary).not.toMatch(/scored by an LLM/);
+    expect(provenance.mix?.judgements).toEqual({ llm: 0, capped: 0, standIn: 3, total: 3 });
   });
 
   it('timeout: the judge of the first answer never replies; that answer is scored offline', async () => {
@@ -164,6 +173,61 @@ describe('a whole LLM interview through the session driver', () => {
 });
 
 describe('the circuit breaker', () => {
+  async function breakerClient(url: string, now: () => number) {
+    const client = testClient(url, { timeoutMs: SHORT_TIMEOUT_MS, maxRetries: 1 });
+    const { createCircuitBreaker } = await import('../../../src/adapters/llm/circuit-breaker.js');
+    client.breaker = createCircuitBreaker(30_000, now);
+    return client;
+  }
+
+  it('a judge endpoint that sends headers and then nothing times out once and opens the breaker', async () => {
+    server = await startScriptedOpenAiServer(() => ({ type: 'headers-then-stall' }));
+    let now = 0;
+    const judge = createLlmJudge(await breakerClient(server.url, () => now), await repoPrompts());
+    const input = { question: modeCollapse, answer: ANSWERS[0] as string };
+    const started = performance.now();
+    const first = await judge.judge(input);
+    const waited = performance.now() - started;
+    expect(first.fallback).toBe('LLM stopped sending for 0.4 s');
+    expect(first.score).toEqual(first.offline);
+    // One idle timeout, not the SDK's retries or the whole-call deadline ((0.4 + 8) s x 2).
+    expect(server.requests).toHaveLength(1);
+    expect(waited).toBeLessThan(8_000);
+    now = 10_000;
+    const second = await judge.judge(input);
+    expect(second.fallback).toBe('LLM skipped for 20 s more after: LLM stopped sending for 0.4 s');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('a streamed line whose body never starts times out once and opens the breaker for the judge too', async () => {
+    server = await startScriptedOpenAiServer(() => ({ type: 'headers-then-stall' }));
+    let now = 0;
+    const client = await breakerClient(server.url, () => now);
+    const prompts = await repoPrompts();
+    const interviewer = createLlmInterviewer(client, prompts);
+    const line = await interviewer.speak({ mode: 'mock', request: { kind: 'opening' }, questionTotal: 2, answers: [] } as never, () => undefined);
+    expect(line).toMatchObject({ by: 'offline', fallback: expect.stringMatching(/^LLM stopped sending/) });
+    expect(server.requests).toHaveLength(1);
+    const judged = await createLlmJudge(client, prompts).judge({ question: modeCollapse, answer: ANSWERS[0] as string });
+    expect(judged.fallback).toMatch(/^LLM skipped for 30 s more after: LLM stopped sending/);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('a whole interview against a stalling endpoint waits once per cooldown (measured)', async () => {
+    server = await startScriptedOpenAiServer(() => ({ type: 'headers-then-stall' }));
+    const started = performance.now();
+    const run = await interview(server.url, { timeoutMs: SHORT_TIMEOUT_MS, maxRetries: 1, cooldownMs: 60_000 });
+    const wall = performance.now() - started;
+    expectCompleted(run);
+    // Every later call is skipped: one request reached the endpoint in the whole interview.
+    expect(server.requests).toHaveLength(1);
+    expect(new Set(run.state.fallbacks.map((f) => f.reason.replace(/skipped for \d+ s/, 'skipped for N s')))).toEqual(
+      new Set(['LLM stopped sending for 0.4 s', 'LLM skipped for N s more after: LLM stopped sending for 0.4 s']),
+    );
+    console.info(`stalling endpoint: whole interview took ${Math.round(wall)} ms with a ${SHORT_TIMEOUT_MS} ms timeout, ${server.requests.length} request`);
+    expect(wall).toBeLessThan(15_000);
+  });
+
   it('a stalled endpoint costs one wait: later turns go straight offline, then it is tried again', async () => {
     server = await startScriptedOpenAiServer(() => ({ type: 'stall' }));
     let now = 0;
