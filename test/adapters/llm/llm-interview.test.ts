@@ -118,6 +118,20 @@ describe('a whole LLM interview through the session driver', () => {
     expect(provenance.mix?.judgements).toEqual({ llm: 0, capped: 0, standIn: 3, total: 3 });
   });
 
+  it('a closing line that repeats a reference answer is stopped before it is shown (issue 12: 219 words got through)', async () => {
+    const leaky: ScriptedHandler = (r, i) =>
+      callKind(r) === 'line' && r.body.messages.some((m) => m.content.includes('The interview is over'))
+        ? reply.text(`Thanks for your time today. For your notes: ${modeCollapse.referenceAnswer} ${attention.referenceAnswer}`)
+        : healthy(r, i);
+    server = await startScriptedOpenAiServer(leaky);
+    const run = await interview(server.url);
+    expectCompleted(run);
+    const closing = run.entries.find((e) => e.kind === 'closing');
+    expect(closing).toMatchObject({ by: 'offline', fallback: 'line gave away the reference answer twice' });
+    const shown = run.deltas.get(String(closing?.seq)) ?? '';
+    for (const q of [modeCollapse, attention]) expect(`${shown} ${closing?.text}`).not.toContain(q.referenceAnswer.slice(0, 50));
+  });
+
   it('timeout: the judge of the first answer never replies; that answer is scored offline', async () => {
     server = await startScriptedOpenAiServer((r, i) => (callKind(r) === 'judge' && slotOf(r, 'candidate_answer') === ANSWERS[0] ? { type: 'stall' } : healthy(r, i)));
     const run = await interview(server.url, { timeoutMs: SHORT_TIMEOUT_MS });
