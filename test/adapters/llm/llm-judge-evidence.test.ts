@@ -38,6 +38,18 @@ describe('LLM judge: lies about the evidence', () => {
     expect(evaluation.droppedClaims.map((d) => d.quote)).toContain("I don't know.");
   });
 
+  it('the same holds when the server has no json_schema and the judge replies in JSON mode', async () => {
+    server.setHandler((request) => (request.body.response_format?.type === 'json_schema' ? reply.rejectJsonSchema() : lyingJudgement(request, 'contentless')));
+    try {
+      const evaluation = await createLlmJudge(testClient(server.url), await repoPrompts()).judge({ question: modeCollapse, answer: "I don't know." });
+      expect(server.requests.at(-1)?.body.response_format?.type).toBe('json_object');
+      expect(evaluation.model).toBe('scripted-judge');
+      expect(evaluation.score.overall).toBe(0);
+    } finally {
+      server.setHandler((request) => lyingJudgement(request, lie));
+    }
+  });
+
   it.each(LIES.flatMap((how) => NON_ANSWERS.map((answer) => [how, answer] as const)))('lie %s on the non-answer %j earns nothing', async (how, answer) => {
     const evaluation = await judgeWith(how, answer);
     expect(evaluation.score.overall).toBeLessThanOrEqual(evaluation.offline.overall);
@@ -66,7 +78,7 @@ describe('LLM judge: lies about the evidence', () => {
   });
 
   it('a relevant quote credits the key point it is about, not every key point', async () => {
-    server.setHandler((request) => {
+    server.setHandler(() => {
       const quotes = ['limited variety of samples'];
       return reply.json({
         keyPoints: modeCollapse.keyPoints.map((k) => ({ id: k.id, status: 'covered', quotes })),
