@@ -39,7 +39,7 @@ interface Run {
   warnings: string[];
 }
 
-async function interview(baseUrl: string, settings: Partial<LlmSettings> = {}): Promise<Run> {
+async function interview(baseUrl: string, settings: Partial<LlmSettings> = {}, answers: readonly string[] = ANSWERS): Promise<Run> {
   const client = testClient(baseUrl, settings);
   const prompts = await repoPrompts();
   const plan = createPlan([modeCollapse, attention], { ...PlanOptionsSchema.parse({ questionCount: 2, maxFollowUps: 1 }), seed: 3 }, 'test-bank');
@@ -62,7 +62,7 @@ async function interview(baseUrl: string, settings: Partial<LlmSettings> = {}): 
   };
   await send({ type: 'start', at: ports.now() });
   for (let turn = 0; run.state.phase === 'answering' && turn < 12; turn += 1) {
-    await send({ type: 'answer', at: ports.now(), text: ANSWERS[Math.min(turn, ANSWERS.length - 1)] as string });
+    await send({ type: 'answer', at: ports.now(), text: answers[Math.min(turn, answers.length - 1)] as string });
   }
   return run;
 }
@@ -130,6 +130,32 @@ describe('a whole LLM interview through the session driver', () => {
     expect(closing).toMatchObject({ by: 'offline', fallback: 'line gave away the reference answer twice' });
     const shown = run.deltas.get(String(closing?.seq)) ?? '';
     for (const q of [modeCollapse, attention]) expect(`${shown} ${closing?.text}`).not.toContain(q.referenceAnswer.slice(0, 50));
+  });
+
+  it('a far higher LLM score on answers with no offline content is not counted: the report carries both scores and says so', async () => {
+    const vague = 'The generator keeps emitting nearly identical pictures.';
+    const generous: ScriptedHandler = (r, i) => {
+      if (callKind(r) !== 'judge') return healthy(r, i);
+      const answer = slotOf(r, 'candidate_answer') ?? '';
+      const quote = answer.split(/[.;]/)[0] ?? '';
+      const ids = [...(r.body.messages[1]?.content ?? '').matchAll(/\{"id": "([^"]+)", "status"/g)].map((m) => m[1]);
+      const criteria = [...(r.body.messages[1]?.content ?? '').matchAll(/\{"id": "([^"]+)", "level"/g)].map((m) => m[1]);
+      return reply.json({ keyPoints: ids.map((id) => ({ id, status: 'covered', quotes: [quote] })), criteria: criteria.map((id) => ({ id, level: 4, reason: 'Excellent.' })) });
+    };
+    server = await startScriptedOpenAiServer(generous);
+    const run = await interview(server.url, { cooldownMs: 0 }, [vague]);
+    const index = run.state.plan.questions.findIndex((q) => q.id === modeCollapse.id);
+    const first = run.state.questions[index]?.evaluations[0]?.evaluation;
+    expect(first?.offline.keyPoints.every((k) => k.status === 'missed')).toBe(true);
+    expect(first?.capped).toMatch(/found no key point/);
+    expect(first?.llmScore).toBeGreaterThanOrEqual((first?.offline.overall ?? 0) + 35);
+    expect(first?.score).toEqual(first?.offline);
+    const report = buildReport(run.state, { sessionId: 'llm-session', createdAt: 0, generatedAt: 1 });
+    const section = report.questions[index];
+    expect(section?.scoring).toMatchObject({ scorer: 'offline', disagreement: true, llmScore: first?.llmScore, offlineScore: first?.offline.overall, capped: first?.capped });
+    expect(section?.score).toBe(run.state.questions[index]?.evaluations.at(-1)?.evaluation.score.overall);
+    expect(report.provenance.summary).toMatch(/a check kept the LLM's score from counting; the offline score counts and both are shown/);
+    expect(report.provenance.disagreements).toContainEqual({ questionNumber: index + 1, score: section?.scoring.llmScore, offlineScore: section?.scoring.offlineScore });
   });
 
   it('timeout: the judge of the first answer never replies; that answer is scored offline', async () => {
