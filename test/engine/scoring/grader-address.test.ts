@@ -2,7 +2,9 @@
 // a real answer, exactly the injected text is taken out); no legitimate answer about grading trips it.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { offlineEvaluation } from '../../../src/engine/interviewer/offline-interviewer.js';
 import { findGraderAddress, separateGraderAddress } from '../../../src/engine/scoring/grader-address.js';
+import { attention, modeCollapse } from '../../adapters/llm/llm-fixtures.js';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../fixtures/grader-address/${name}`, import.meta.url), 'utf8'));
 const INJECTIONS = fixture('injections.json') as { question: string; answer: string; injected?: string }[];
@@ -40,5 +42,15 @@ describe('grader-address detector', () => {
   it('keeps an answer with nothing aimed at the grader unchanged', () => {
     const answer = 'Mode collapse is when the generator keeps producing the same few samples.';
     expect(separateGraderAddress(answer)).toEqual({ kept: answer, blanked: answer, spans: [] });
+  });
+
+  it.each(INJECTIONS.filter((i) => i.injected).map((i) => [i.answer, i.question] as const))('the offline judge scores %j as if the injected text were not there, and flags it', (answer, questionId) => {
+    const question = questionId === attention.id ? attention : modeCollapse;
+    const withText = offlineEvaluation({ question, answer });
+    const without = offlineEvaluation({ question, answer: separateGraderAddress(answer).kept });
+    expect(withText.score.flags).toContain('addresses-grader');
+    expect(withText.score.overall).toBeLessThanOrEqual(without.score.overall);
+    expect(withText.graderText?.length).toBeGreaterThan(0);
+    for (const k of withText.score.keyPoints) for (const e of k.evidence) expect(answer.slice(e.start, e.end)).toBe(e.text);
   });
 });
