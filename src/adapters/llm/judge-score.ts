@@ -4,8 +4,9 @@
 // and the overall is the rubric-weighted mean of the levels, as the offline scorer combines them
 // (src/engine/scoring/criteria.ts).
 import type { Question } from '../../engine/bank/schema.js';
-import type { CriterionResult, Evaluation, Evidence, KeyPointResult, Score } from '../../engine/scoring/types.js';
+import type { AnswerFlag, CriterionResult, Evaluation, Evidence, KeyPointResult, Score } from '../../engine/scoring/types.js';
 import type { Judgement } from './judge-request.js';
+import { NON_ANSWER_FLAGS } from './judge-policy.js';
 import { findQuote } from './quote-check.js';
 import { relevantTerms } from './quote-relevance.js';
 
@@ -17,6 +18,9 @@ const COVERAGE_VALUE = { covered: 1, partly: 0.5, missed: 0 } as const;
  * quote relevant evidence for little of it.
  */
 const CRITERION_SLACK = 1;
+
+/** Offline findings under which there is no answer to judge the form of (a copy of the question is none either). */
+const NOT_AN_ANSWER: readonly AnswerFlag[] = [...NON_ANSWER_FLAGS, 'repeats-question'];
 
 /** Criteria about form, not content: judged without key point evidence, but only on a real answer. */
 const FORM_CRITERIA = new Set(['clarity', 'communication', 'structure']);
@@ -93,7 +97,7 @@ export function scoreJudgement(question: Question, answer: string, judgement: Ju
   const results = question.keyPoints.map((kp) => keyPointResult(question, answer, kp, judgement.keyPoints.find((k) => k.id === kp.id), dropped));
   const totalWeight = results.reduce((sum, k) => sum + k.weight, 0) || 1;
   const coverage = results.reduce((sum, k) => sum + k.weight * COVERAGE_VALUE[k.status], 0) / totalWeight;
-  const realAnswer = offline.flags.every((f) => f === 'addresses-grader');
+  const realAnswer = !offline.flags.some((f) => NOT_AN_ANSWER.includes(f));
   const criteria = criterionResults({ question, judgement, offline, coverage, keyPoints: results, realAnswer });
   const criteriaWeight = question.rubric.criteria.reduce((sum, c) => sum + c.weight, 0) || 1;
   const overall = question.rubric.criteria.reduce((sum, c, i) => sum + (c.weight / criteriaWeight) * ((criteria[i]?.level ?? 0) / 4) * 100, 0);
