@@ -76,7 +76,7 @@ function criteriaOf(q: Question, evaluation: Evaluation | undefined): ReportQues
 
 /** Which scorer produced a question's score, and what went wrong on the way. */
 export function scoringOf(evaluation: Evaluation | undefined): QuestionScoring {
-  if (!evaluation) return { scorer: 'none', model: null, fallback: null, droppedClaims: [], disagreement: false, offlineScore: null, usage: null, llmScore: null, capped: null, graderText: [] };
+  if (!evaluation) return { scorer: 'none', model: null, fallback: null, droppedClaims: [], disagreement: false, offlineScore: null, usage: null };
   const scorer = evaluation.fallback ? 'offline-fallback' : evaluation.score.scorer === 'llm' ? 'llm' : 'offline';
   return {
     scorer,
@@ -86,9 +86,9 @@ export function scoringOf(evaluation: Evaluation | undefined): QuestionScoring {
     disagreement: evaluation.disagreement,
     offlineScore: scorer === 'llm' || evaluation.capped ? evaluation.offline.overall : null,
     usage: evaluation.usage ?? null,
-    llmScore: evaluation.llmScore ?? null,
-    capped: evaluation.capped ?? null,
-    graderText: evaluation.graderText ?? [],
+    // Only when a check fired, so reports without one keep their shape.
+    ...(evaluation.capped ? { llmScore: evaluation.llmScore ?? null, capped: evaluation.capped } : {}),
+    ...(evaluation.graderText ? { graderText: evaluation.graderText } : {}),
   };
 }
 

@@ -130,9 +130,6 @@ describe('LLM session with fallbacks', () => {
       disagreement: true,
       offlineScore: 85,
       usage: JUDGE_USAGE,
-      llmScore: null,
-      capped: null,
-      graderText: [],
     });
     expect(q2?.scoring).toMatchObject({ scorer: 'offline-fallback', model: 'test-model', fallback: JUDGE_FALLBACK, offlineScore: null });
   });
