@@ -3,6 +3,7 @@
 // the question.
 import type { AnalyzedText } from './analyze-text.js';
 import type { AnswerFeatures } from './answer-features.js';
+import { declinesToAnswer } from './non-answer.js';
 import type { AnswerFlag } from './types.js';
 
 export interface FlagInput {
@@ -17,8 +18,6 @@ export interface FlagInput {
   behavioral: boolean;
 }
 
-const DONT_KNOW =
-  /\b(i\s+(?:do\s*not|don'?t|dont)\s+(?:really\s+)?know|no\s+idea|not\s+(?:really\s+)?sure|no\s+clue|(?:i'?m\s+)?clueless|idk|dunno|(?:can'?t|cannot|don'?t|do\s+not)\s+(?:remember|recall)|i\s+forg[eo]t|not\s+familiar|never\s+heard|unsure|have\s+not\s+(?:learned|studied)|haven'?t\s+(?:learned|studied))\b/g;
 const WHOLE_ANSWER_PASS = /^\s*(pass|skip|next(\s+question)?|no\s+comment|n\/?a|\?+|-+)\s*[.!]*\s*$/;
 const KEYBOARD_RUNS = /qwer|wert|erty|asdf|sdfg|dfgh|fghj|ghjk|hjkl|zxcv|xcvb|cvbn|vbnm|uiop|yuio|tyui|jkl;|lkj|kjh|mnb/;
 const RARE_BIGRAMS = /q[^u]|j[bcdfgjklmnpqrstvwxz]|x[bdgjkmnqrsvxz]|z[bcdfgjkmnpqrstvx]|[cfgkmpvw][jxz]|v[bfhmnptw]|([a-z])\1\1/;
@@ -65,16 +64,9 @@ function isGibberish({ answer, vocabulary, questionTerms }: FlagInput): boolean 
   return bad >= 1 && words.length <= 2;
 }
 
-function isDontKnow({ folded, answer, questionTerms }: FlagInput): boolean {
+function isDontKnow({ folded, answer, questionTerms, vocabulary }: FlagInput): boolean {
   if (WHOLE_ANSWER_PASS.test(folded)) return true;
-  const ranges = [...folded.matchAll(DONT_KNOW)].map((m) => [m.index, m.index + m[0].length] as const);
-  if (ranges.length === 0) return false;
-  const substance = answer.content.filter((i) => {
-    const token = answer.tokens[i];
-    if (!token || questionTerms.has(token.term)) return false;
-    return !ranges.some(([start, end]) => token.start >= start && token.end <= end);
-  });
-  return substance.length <= 2;
+  return declinesToAnswer({ answer, weigh: (term) => (questionTerms.has(term) ? 0 : vocabulary.has(term) ? 2 : 0.5) });
 }
 
 function repeatsQuestion({ answer, questionTerms, vocabulary }: FlagInput): boolean {

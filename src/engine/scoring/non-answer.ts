@@ -1,0 +1,78 @@
+// Recognises an answer that declines to answer ("I'd have to look that up", "that's beyond what I've
+// covered", "no clue, sorry") by what it means, not by a list of phrases: it speaks about the
+// speaker, about knowing or having learnt something, in a limiting way (a negation, "outside",
+// "beyond", a conditional "I'd have to"), and it says next to nothing about the subject itself.
+import type { AnalyzedText } from './analyze-text.js';
+import type { Token } from './terms.js';
+
+/** Words about the speaker: the answer talks about me, not about the topic. */
+const SELF = new Set(['i', 'me', 'my', 'myself', 'mine', "i'm", "i've", "i'd", "i'll"]);
+
+/**
+ * Stems of words about knowing, learning, meeting or handling a subject. A sentence that says
+ * one of them in a limiting way about the speaker is about the speaker's knowledge.
+ */
+const KNOWING = new Set([
+  'know', 'knowledg', 'familiar', 'work', 'cover', 'studi', 'learn', 'learnt', 'heard', 'hear', 'sure', 'certain',
+  'rememb', 'recal', 'forgot', 'forget', 'idea', 'clue', 'guess', 'experi', 'expertis', 'area', 'field',
+  'come', 'across', 'seen', 'see', 'look', 'read', 'encount', 'touch', 'explor', 'answer', 'say', 'explain',
+  'understand', 'understood', 'grasp', 'confid', 'comfort', 'topic', 'domain', 'background', 'pass', 'skip',
+  'wing', 'bluff', 'speak', 'tell', 'help', 'dunno', 'idk', 'clueless', 'unsur', 'fuzzi', 'rusti', 'hazi', 'vagu',
+]);
+
+/** Words that limit: negations, "outside", "beyond", a conditional or a confession. */
+const LIMITING = new Set([
+  'not', 'no', 'never', 'nor', 'nothing', 'none', 'outside', 'beyond', 'without', 'unfortunately', 'sorry',
+  'afraid', 'honestly', 'pass', 'skip', 'unsure', 'guessing', 'guess', 'clueless', 'dunno', 'idk', 'yet',
+  'fuzzy', 'rusty', 'hazy', 'vague', 'little', 'limited',
+]);
+
+/** Hypothetical self-reference ("I'd have to", "I would be") marks a declined answer too. */
+const HYPOTHETICAL = new Set(['would', 'd', 'could', 'might']);
+
+export interface NonAnswerInput {
+  answer: AnalyzedText;
+  /** How much a content term says about the subject: 0 for the question's own words. */
+  weigh: (term: string) => number;
+}
+
+/**
+ * True when the answer declines to answer: it refers to the speaker's knowledge in a limiting way
+ * and has at most two content words about the subject beyond the question's own.
+ */
+export function declinesToAnswer({ answer, weigh }: NonAnswerInput): boolean {
+  const words = answer.tokens.filter((t) => t.kind === 'word');
+  if (words.length === 0) return false;
+  let self = false;
+  let knowing = false;
+  let limiting = false;
+  let hypothetical = false;
+  for (const [i, token] of answer.tokens.entries()) {
+    if (token.kind !== 'word') continue;
+    if (SELF.has(token.norm) || token.norm === 'i') self = true;
+    if (KNOWING.has(token.stem)) knowing = true;
+    if (LIMITING.has(token.norm) || answer.isNegator[i]) limiting = true;
+    if (HYPOTHETICAL.has(token.norm) && isSelfBefore(answer.tokens, i)) hypothetical = true;
+  }
+  if (!knowing || !(limiting || hypothetical)) return false;
+  // A short reply ("no clue, sorry") need not name the speaker; a longer one must be about them.
+  if (!self && words.length > 6) return false;
+  return substance(answer, weigh) <= 2;
+}
+
+function isSelfBefore(tokens: readonly Token[], i: number): boolean {
+  const prev = tokens[i - 1];
+  return prev !== undefined && (prev.norm === 'i' || prev.norm === 'we');
+}
+
+// Content words about the subject: not about knowing, not limiting. The reference's words count
+// most, so a hedged but real answer ("not sure, but the critic is kept Lipschitz") is not declined.
+function substance(answer: AnalyzedText, weigh: (term: string) => number): number {
+  let count = 0;
+  for (const index of answer.content) {
+    const token = answer.tokens[index] as Token;
+    if (KNOWING.has(token.stem) || LIMITING.has(token.norm) || SELF.has(token.norm)) continue;
+    count += weigh(token.term);
+  }
+  return count;
+}
