@@ -25,4 +25,11 @@ export const TUNING = {
   precisionFloor: 0.9,
   /** Accuracy: how much contradicting a key point takes away. */
   contradictionPenalty: 0.5,
+  /**
+   * Power applied to the content criteria (accuracy, completeness) of technical answers, 0..1 to
+   * 0..1: 1 keeps the raw match share, lower lifts partial answers toward the experts' scale.
+   * Fitted on SAF train (see test/bench/grader.ts --fit-curve), within the bounds the bank's
+   * calibration checks allow (a keyword list and a contradicted answer stay low).
+   */
+  contentCurve: 0.6,
 };
