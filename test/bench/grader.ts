@@ -7,6 +7,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { scoreOffline } from '../../src/engine/scoring/offline-scorer.js';
 import { clearQuestionCache } from '../../src/engine/scoring/question-model.js';
+import { renderBankCalibration, runBankCalibration } from './bank-calibration.js';
 import { upsertSection } from './benchmarks-doc.js';
 import { bowScore } from './bow-baseline.js';
 import { fitTuning } from './fit-tuning.js';
@@ -112,3 +113,4 @@ function main(): void {
 }
 
 main();
+void runBankCalibration().then((r) => console.log(`\n## Bank calibration suite\n\n${renderBankCalibration(r)}`));
