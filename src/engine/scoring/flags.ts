@@ -93,6 +93,6 @@ function isOffTopic({ answer, questionTerms, vocabulary }: FlagInput): boolean {
   if (terms.length < OFF_TOPIC_MIN_TERMS) return false;
   const fromQuestion = terms.filter((term) => questionTerms.has(term)).length;
   const related = terms.filter((term) => questionTerms.has(term) || vocabulary.has(term)).length;
-  // An answer that takes up the question's own words is about it, even in words of its own.
-  return related / terms.length <= (fromQuestion > 0 ? OFF_TOPIC_MAX_RELATED_WITH_QUESTION : OFF_TOPIC_MAX_RELATED);
+  // An answer that takes up two or more of the question's words is about it, even in words of its own.
+  return related / terms.length <= (fromQuestion >= 2 ? OFF_TOPIC_MAX_RELATED_WITH_QUESTION : OFF_TOPIC_MAX_RELATED);
 }
