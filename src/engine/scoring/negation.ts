@@ -76,6 +76,10 @@ function negationHeads(tokens: readonly Token[], clause: number[], isNegator: bo
       }
       if (light < 0) light = i;
     }
+    // "the generator never sees the label": with a light verb between, the negation is about the
+    // relation, so the subject right before the negator is negated with the object.
+    const subject = light >= 0 && head > light ? nearSubject(tokens, clause, n) : undefined;
+    if (subject !== undefined) headOf[subject]?.push(n);
     if (head < 0 && light >= 0) head = subjectBefore(tokens, clause, n) ?? light;
     headAt[n] = head;
     if (head >= 0) {
@@ -112,8 +116,17 @@ function coordinated(tokens: readonly Token[], head: number): number[] {
 const TRANSPARENT = new Set([
   'real', 'really', 'much', 'many', 'enough', 'significant', 'significantly', 'actual', 'actually', 'clear',
   'obvious', 'proper', 'meaningful', 'noticeable', 'further', 'additional', 'extra', 'explicit', 'sufficient',
-  'necessarily', 'always', 'very', 'too', 'particularly', 'strictly', 'directly',
+  'necessarily', 'always', 'very', 'too', 'particularly', 'strictly', 'directly', 'good', 'useful', 'suitable',
 ]);
+
+// The content word just before a negator ("generator never sees"), within its clause.
+function nearSubject(tokens: readonly Token[], clause: number[], n: number): number | undefined {
+  for (let i = n - 1; i >= 0 && i >= n - 2 && clause[i] === clause[n]; i -= 1) {
+    const token = tokens[i] as Token;
+    if (isContent(token) && !LIGHT_VERBS.has(token.norm)) return i;
+  }
+  return undefined;
+}
 
 function subjectBefore(tokens: readonly Token[], clause: number[], n: number): number | undefined {
   for (let i = n - 1; i >= 0 && clause[i] === clause[n]; i -= 1) {

@@ -3,27 +3,27 @@
 // speaker, about knowing or having learnt something, in a limiting way (a negation, "outside",
 // "beyond", a conditional "I'd have to"), and it says next to nothing about the subject itself.
 import type { AnalyzedText } from './analyze-text.js';
-import type { Token } from './terms.js';
+import { stemWord, type Token } from './terms.js';
 
 /** Words about the speaker: the answer talks about me, not about the topic. */
 const SELF = new Set(['i', 'me', 'my', 'myself', 'mine', "i'm", "i've", "i'd", "i'll"]);
 
 /**
- * Stems of words about knowing, learning, meeting or handling a subject. A sentence that says
- * one of them in a limiting way about the speaker is about the speaker's knowledge.
+ * Words about knowing, learning, meeting or handling a subject (compared by stem). A reply that
+ * says one of them in a limiting way about the speaker is about the speaker's knowledge.
  */
-const KNOWING = new Set([
-  'know', 'knowledg', 'familiar', 'work', 'cover', 'studi', 'learn', 'learnt', 'heard', 'hear', 'sure', 'certain',
-  'rememb', 'recal', 'forgot', 'forget', 'idea', 'clue', 'guess', 'experi', 'expertis', 'area', 'field',
-  'come', 'across', 'seen', 'see', 'look', 'read', 'encount', 'touch', 'explor', 'answer', 'say', 'explain',
-  'understand', 'understood', 'grasp', 'confid', 'comfort', 'topic', 'domain', 'background', 'pass', 'skip',
-  'wing', 'bluff', 'speak', 'tell', 'help', 'dunno', 'idk', 'clueless', 'unsur', 'fuzzi', 'rusti', 'hazi', 'vagu',
-]);
+const KNOWING_WORDS = `know knowledge familiar work cover study learn learnt heard hear sure certain remember recall forgot
+forget idea clue guess experience expertise area field come across seen see look read encounter touch explore answer say
+explain understand understood grasp confident comfortable topic domain background pass skip wing bluff speak tell help
+dunno idk clueless unsure fuzzy rusty hazy vague story share example anecdote situation make invent try deal toolbox`;
+
+let knowingStems: Set<string> | undefined;
+const knowingSet = (): Set<string> => (knowingStems ??= new Set(KNOWING_WORDS.split(/\s+/).map(stemWord)));
 
 /** Words that limit: negations, "outside", "beyond", a conditional or a confession. */
 const LIMITING = new Set([
   'not', 'no', 'never', 'nor', 'nothing', 'none', 'outside', 'beyond', 'without', 'unfortunately', 'sorry',
-  'afraid', 'honestly', 'pass', 'skip', 'unsure', 'guessing', 'guess', 'clueless', 'dunno', 'idk', 'yet',
+  'afraid', 'honestly', 'pass', 'skip', 'haven', 'unsure', 'guessing', 'guess', 'clueless', 'dunno', 'idk', 'yet',
   'fuzzy', 'rusty', 'hazy', 'vague', 'little', 'limited',
 ]);
 
@@ -50,10 +50,12 @@ export function declinesToAnswer({ answer, weigh }: NonAnswerInput): boolean {
   for (const [i, token] of answer.tokens.entries()) {
     if (token.kind !== 'word') continue;
     if (SELF.has(token.norm) || token.norm === 'i') self = true;
-    if (KNOWING.has(token.stem)) knowing = true;
+    if (knowingSet().has(token.stem)) knowing = true;
     if (LIMITING.has(token.norm) || answer.isNegator[i]) limiting = true;
     if (HYPOTHETICAL.has(token.norm) && isSelfBefore(answer.tokens, i)) hypothetical = true;
   }
+  // "I'd have to", "I'd only be": the tokenizer keeps "I" of "I'd", so read the contraction here.
+  if (/\bi'd\b|\bi\u2019d\b/i.test(answer.text)) hypothetical = true;
   if (!knowing || !(limiting || hypothetical)) return false;
   // A short reply ("no clue, sorry") need not name the speaker; a longer one must be about them.
   if (!self && words.length > 6) return false;
@@ -71,7 +73,7 @@ function substance(answer: AnalyzedText, weigh: (term: string) => number): numbe
   let count = 0;
   for (const index of answer.content) {
     const token = answer.tokens[index] as Token;
-    if (KNOWING.has(token.stem) || LIMITING.has(token.norm) || SELF.has(token.norm)) continue;
+    if (knowingSet().has(token.stem) || LIMITING.has(token.norm) || SELF.has(token.norm)) continue;
     count += weigh(token.term);
   }
   return count;
