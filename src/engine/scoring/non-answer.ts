@@ -3,6 +3,7 @@
 // speaker, about knowing or having learnt something, in a limiting way (a negation, "outside",
 // "beyond", a conditional "I'd have to"), and it says next to nothing about the subject itself.
 import type { AnalyzedText } from './analyze-text.js';
+import { LIGHT_VERBS } from './negation.js';
 import { stemWord, type Token } from './terms.js';
 
 /** Words about the speaker: the answer talks about me, not about the topic. */
@@ -15,7 +16,8 @@ const SELF = new Set(['i', 'me', 'my', 'myself', 'mine', "i'm", "i've", "i'd", "
 const KNOWING_WORDS = `know knowledge familiar work cover study learn learnt heard hear sure certain remember recall forgot
 forget idea clue guess experience expertise area field come across seen see look read encounter touch explore answer say
 explain understand understood grasp confident comfortable topic domain background pass skip wing bluff speak tell help
-dunno idk clueless unsure fuzzy rusty hazy vague story share example anecdote situation make invent try deal toolbox`;
+dunno idk clueless unsure fuzzy rusty hazy vague story share example anecdote situation make invent try deal toolbox
+mind blank memory research check stump lookup`;
 
 let knowingStems: Set<string> | undefined;
 const knowingSet = (): Set<string> => (knowingStems ??= new Set(KNOWING_WORDS.split(/\s+/).map(stemWord)));
@@ -24,7 +26,13 @@ const knowingSet = (): Set<string> => (knowingStems ??= new Set(KNOWING_WORDS.sp
 const LIMITING = new Set([
   'not', 'no', 'never', 'nor', 'nothing', 'none', 'outside', 'beyond', 'without', 'unfortunately', 'sorry',
   'afraid', 'honestly', 'pass', 'skip', 'haven', 'unsure', 'guessing', 'guess', 'clueless', 'dunno', 'idk', 'yet',
-  'fuzzy', 'rusty', 'hazy', 'vague', 'little', 'limited',
+  'fuzzy', 'rusty', 'hazy', 'vague', 'little', 'limited', 'blank', 'gone',
+]);
+
+/** Words about the moment or the conversation, not the subject. */
+const FILLER = new Set([
+  'now', 'right', 'today', 'moment', 'time', 'currently', 'honestly', 'upfront', 'question', 'good', 'great', 'hmm',
+  'please', 'later', 'notes', 'list', 'things', 'one', 'sorry', 'properly', 'enough', 'anything', 'useful', 'real',
 ]);
 
 /** Hypothetical self-reference ("I'd have to", "I would be") marks a declined answer too. */
@@ -51,6 +59,8 @@ export function declinesToAnswer({ answer, weigh }: NonAnswerInput): boolean {
     if (token.kind !== 'word') continue;
     if (SELF.has(token.norm) || token.norm === 'i') self = true;
     if (knowingSet().has(token.stem)) knowing = true;
+    // "beyond me", "over my head": the subject is out of the speaker's reach.
+    if ((token.norm === 'beyond' || token.norm === 'over') && SELF.has(answer.tokens[i + 1]?.norm ?? '')) knowing = true;
     if (LIMITING.has(token.norm) || answer.isNegator[i]) limiting = true;
     if (HYPOTHETICAL.has(token.norm) && isSelfBefore(answer.tokens, i)) hypothetical = true;
   }
@@ -73,7 +83,7 @@ function substance(answer: AnalyzedText, weigh: (term: string) => number): numbe
   let count = 0;
   for (const index of answer.content) {
     const token = answer.tokens[index] as Token;
-    if (knowingSet().has(token.stem) || LIMITING.has(token.norm) || SELF.has(token.norm)) continue;
+    if (knowingSet().has(token.stem) || LIMITING.has(token.norm) || SELF.has(token.norm) || FILLER.has(token.norm) || LIGHT_VERBS.has(token.norm)) continue;
     count += weigh(token.term);
   }
   return count;
