@@ -14,7 +14,7 @@ const SELF = new Set(['i', 'me', 'my', 'myself', 'mine', "i'm", "i've", "i'd", "
  * says one of them in a limiting way about the speaker is about the speaker's knowledge.
  */
 const KNOWING_WORDS = `know knowledge familiar work cover study learn learnt heard hear sure certain remember recall forgot
-forget idea clue guess experience expertise area field come across seen see look read encounter touch explore answer say
+forget idea clue guess experience expertise area field come across seen see look read encounter explore answer say
 explain understand understood grasp confident comfortable topic domain background pass skip wing bluff speak tell help
 dunno idk clueless unsure fuzzy rusty hazy vague story share example anecdote situation make invent try deal toolbox
 mind blank memory research check stump lookup`;
@@ -35,8 +35,6 @@ const FILLER = new Set([
   'please', 'later', 'notes', 'list', 'things', 'one', 'sorry', 'properly', 'enough', 'anything', 'useful', 'real',
 ]);
 
-/** Hypothetical self-reference ("I'd have to", "I would be") marks a declined answer too. */
-const HYPOTHETICAL = new Set(['would', 'd', 'could', 'might']);
 
 export interface NonAnswerInput {
   answer: AnalyzedText;
@@ -45,36 +43,49 @@ export interface NonAnswerInput {
 }
 
 /**
- * True when the answer declines to answer: it refers to the speaker's knowledge in a limiting way
- * and has at most two content words about the subject beyond the question's own.
+ * True when the answer declines to answer: it admits, about the speaker, not knowing (a word of
+ * knowing in the reach of a limiting word, or said as a conditional "I'd have to ...", or a word
+ * that is an admission by itself) and has next to nothing about the subject beyond the question's
+ * own words.
  */
 export function declinesToAnswer({ answer, weigh }: NonAnswerInput): boolean {
   const words = answer.tokens.filter((t) => t.kind === 'word');
   if (words.length === 0) return false;
-  let self = false;
-  let knowing = false;
-  let limiting = false;
-  let hypothetical = false;
-  for (const [i, token] of answer.tokens.entries()) {
-    if (token.kind !== 'word') continue;
-    if (SELF.has(token.norm) || token.norm === 'i') self = true;
-    if (knowingSet().has(token.stem)) knowing = true;
-    // "beyond me", "over my head": the subject is out of the speaker's reach.
-    if ((token.norm === 'beyond' || token.norm === 'over') && SELF.has(answer.tokens[i + 1]?.norm ?? '')) knowing = true;
-    if (LIMITING.has(token.norm) || answer.isNegator[i]) limiting = true;
-    if (HYPOTHETICAL.has(token.norm) && isSelfBefore(answer.tokens, i)) hypothetical = true;
-  }
-  // "I'd have to", "I'd only be": the tokenizer keeps "I" of "I'd", so read the contraction here.
-  if (/\bi'd\b|\bi\u2019d\b/i.test(answer.text)) hypothetical = true;
-  if (!knowing || !(limiting || hypothetical)) return false;
-  // A short reply ("no clue, sorry") need not name the speaker; a longer one must be about them.
-  if (!self && words.length > 6) return false;
-  return substance(answer, weigh) <= 2;
+  const self = answer.tokens.some((t) => SELF.has(t.norm));
+  const hypothetical = /\bi'd\b|\bi\u2019d\b|\bi (?:would|will|could|might) (?:have|need|be|only)\b/i.test(answer.text);
+  if (!admitsNotKnowing(answer, hypothetical)) return false;
+  // A few words with nothing about the subject ("no clue, sorry") need not name the speaker; any
+  // other reply must be about them ("the battery will not work" is an answer).
+  const said = substance(answer, weigh);
+  if (!self && (words.length > SHORT_REPLY || said > 0)) return false;
+  return said <= MAX_SUBSTANCE;
 }
 
-function isSelfBefore(tokens: readonly Token[], i: number): boolean {
-  const prev = tokens[i - 1];
-  return prev !== undefined && (prev.norm === 'i' || prev.norm === 'we');
+/** Up to this many words, a reply need not say "I" to be about the speaker. */
+const SHORT_REPLY = 5;
+/** Content about the subject a declined answer may still hold: one topical word, or a few others. */
+const MAX_SUBSTANCE = 2;
+/** How far (in tokens) a limiting word reaches to a word of knowing: "not something I've worked with". */
+const REACH = 5;
+
+/** Words that admit not knowing on their own. */
+const ADMISSIONS = new Set(['unsur', 'clueless', 'stump', 'blank', 'fuzzi', 'hazi', 'rusti', 'dunno', 'idk', 'guess', 'guessing']);
+
+function admitsNotKnowing(answer: AnalyzedText, hypothetical: boolean): boolean {
+  const { tokens, clause } = answer;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i] as Token;
+    if (token.kind !== 'word') continue;
+    if (ADMISSIONS.has(token.stem) || ADMISSIONS.has(token.norm)) return true;
+    if ((token.norm === 'beyond' || token.norm === 'over' || token.norm === 'outside') && SELF.has(tokens[i + 1]?.norm ?? '')) return true;
+    if (!knowingSet().has(token.stem)) continue;
+    if (hypothetical || (answer.headOf[i]?.length ?? 0) > 0) return true;
+    for (let k = i - 1; k >= 0 && k >= i - REACH && clause[k] === clause[i]; k -= 1) {
+      const before = tokens[k] as Token;
+      if (LIMITING.has(before.norm) || answer.isNegator[k]) return true;
+    }
+  }
+  return false;
 }
 
 // Content words about the subject: not about knowing, not limiting. The reference's words count
