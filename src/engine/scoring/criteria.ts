@@ -32,6 +32,13 @@ export interface Graded {
 const FORM_CRITERIA = new Set(['depth', 'clarity']);
 const FULL_FORM_CREDIT_AT = 0.5;
 
+// Below the floor a match is noise (a stray shared word) and stays near zero; above it, partial
+// credit is lifted by the power.
+function curve(x: number): number {
+  const floor = TUNING.contentFloor;
+  return x <= floor ? x * 0.5 : floor * 0.5 + (1 - floor * 0.5) * ((x - floor) / (1 - floor)) ** TUNING.contentCurve;
+}
+
 /**
  * Levels per criterion of `rubric` and the weighted overall. The content criteria of a technical
  * answer go through a concave curve (TUNING.contentCurve): matching words is a lower bound on
@@ -51,7 +58,7 @@ export function gradeOnRubric(input: GradeInput): Graded {
       reason: 'No offline signal for this criterion; estimated from key point coverage.',
     };
     const content01 = Math.min(1, Math.max(0, value.value / 4));
-    const calibrated = rubric.kind === 'technical' && !FORM_CRITERIA.has(criterion.id) ? content01 ** TUNING.contentCurve : content01;
+    const calibrated = rubric.kind === 'technical' && !FORM_CRITERIA.has(criterion.id) ? curve(content01) : content01;
     const clamped = 4 * calibrated;
     const gate = rubric.kind === 'technical' && FORM_CRITERIA.has(criterion.id) ? formGate : 1;
     overall += (criterion.weight / totalWeight) * (clamped / 4) * 100 * gate;

@@ -4,6 +4,7 @@
 import type { AnalyzedText } from './analyze-text.js';
 import type { AnswerFeatures } from './answer-features.js';
 import { declinesToAnswer } from './non-answer.js';
+import { synonymTerms } from './terms.js';
 import type { AnswerFlag } from './types.js';
 
 export interface FlagInput {
@@ -92,7 +93,9 @@ function isOffTopic({ answer, questionTerms, vocabulary }: FlagInput): boolean {
   const terms = [...answer.byTerm.keys()];
   if (terms.length < OFF_TOPIC_MIN_TERMS) return false;
   const fromQuestion = terms.filter((term) => questionTerms.has(term)).length;
-  const related = terms.filter((term) => questionTerms.has(term) || vocabulary.has(term)).length;
+  // A word counts as related when it, or a WordNet synonym of it, is the question's or the reference's.
+  const onTopic = (term: string): boolean => questionTerms.has(term) || vocabulary.has(term);
+  const related = terms.filter((term) => onTopic(term) || [...synonymTerms(term)].some(onTopic)).length;
   // An answer that takes up two or more of the question's words is about it, even in words of its own.
   return related / terms.length <= (fromQuestion >= 2 ? OFF_TOPIC_MAX_RELATED_WITH_QUESTION : OFF_TOPIC_MAX_RELATED);
 }

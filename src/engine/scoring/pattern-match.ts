@@ -6,7 +6,7 @@
 import type { AnalyzedText } from './analyze-text.js';
 import { isNearMiss } from './fuzzy.js';
 import type { Pattern, PatternTerm } from './pattern.js';
-import { antonymsOf, type Token } from './terms.js';
+import { antonymsOf, relatedTerms, type Token } from './terms.js';
 import { TUNING } from './tuning.js';
 
 /** Credit for a misspelt match, against 1 for an exact one. */
@@ -71,6 +71,11 @@ function candidatesFor(ix: AnswerIndex, t: PatternTerm): Candidate[] {
   const found: Candidate[] = (byTerm.get(t.term) ?? []).map((index) => ({ index, flip: false, quality: 1 }));
   for (const opposite of antonymsOf(t.term)) {
     for (const index of byTerm.get(opposite) ?? []) found.push({ index, flip: true, quality: 1 });
+  }
+  if (found.length === 0) {
+    for (const related of relatedTerms(t.term)) {
+      for (const index of byTerm.get(related) ?? []) found.push({ index, flip: false, quality: TUNING.synonymCredit });
+    }
   }
   if (found.length === 0) {
     for (const [term, indices] of ix.byInitial.get(t.norm[0] ?? '') ?? []) {

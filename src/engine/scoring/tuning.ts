@@ -32,4 +32,8 @@ export const TUNING = {
    * calibration checks allow (a keyword list and a contradicted answer stay low).
    */
   contentCurve: 0.6,
+  /** Content value below which the curve does not lift (a stray shared word is not partial credit). */
+  contentFloor: 0.1,
+  /** Credit for a WordNet synonym of a pattern word (lexicon/wordnet.generated.ts), against 1 for the word itself. */
+  synonymCredit: 0.8,
 };

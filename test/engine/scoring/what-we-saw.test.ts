@@ -148,3 +148,21 @@ describe('issue 11: evidence carries content', () => {
     for (const quote of quotes) expect(quote.replace(/[^A-Za-z0-9]/g, '').length).toBeGreaterThan(1);
   });
 });
+
+describe('issue 11: correct answers in other words', () => {
+  const question = 'How many constructors can one C++ class declare?';
+  const reference = 'A class can declare an unlimited number of constructors, provided each one takes a different parameter list.';
+  const grade = (answer: string) => scoreOffline({ question, reference, answer });
+
+  it('"as many as you want" is credited against "an unlimited number"', () => {
+    const s = grade('As many as you want, as long as they have different parameters.');
+    expect(s.flags).toEqual([]);
+    expect(s.keyPoints[0]?.status).not.toBe('missed');
+    expect(s.overall).toBeGreaterThan(40);
+  });
+
+  it('"there is no limit" is the same claim, and "only one" is not', () => {
+    expect(grade('There is no limit, so long as the parameter lists are different.').overall).toBeGreaterThan(40);
+    expect(grade('Only one constructor per class is allowed.').overall).toBeLessThan(grade('There is no limit, so long as the parameter lists are different.').overall);
+  });
+});

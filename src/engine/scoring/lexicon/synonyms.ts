@@ -113,5 +113,5 @@ export const NEGATED_FORMS: ReadonlyMap<string, string> = new Map([
   ['incorrect', 'correct'], ['inaccurate', 'accurate'], ['unable', 'able'], ['unnecessary', 'necessary'],
   ['undifferentiable', 'differentiable'], ['nondeterministic', 'deterministic'],
   ['irrelevant', 'relevant'], ['unrelated', 'related'], ['unpaired', 'paired'], ['unconditional', 'conditional'],
-  ['untrained', 'trained'], ['unfrozen', 'frozen'], ['unbiased', 'biased'], ['unlimited', 'limited'],
+  ['untrained', 'trained'], ['unfrozen', 'frozen'], ['unbiased', 'biased'],
 ]);
