@@ -23,6 +23,8 @@ export interface Pattern {
   total: number;
   /** Content words plus negators: "lack of diversity" is a two-word phrase with one content term. */
   words: number;
+  /** Negators and self-negating words in the whole pattern ("is not capable of" has one). */
+  negations: number;
 }
 
 /** Weight of each content token of a pattern, and whether a pronoun can stand for it. */
@@ -61,5 +63,6 @@ export function compilePattern(text: string, options: PatternOptions = {}): Patt
     });
   }
   const negators = a.isNegator.filter(Boolean).length;
-  return { text, terms, total: terms.reduce((sum, t) => sum + t.weight, 0), words: a.content.length + negators };
+  const negations = negators + a.content.filter((i) => a.tokens[i]?.inherentNeg).length;
+  return { text, terms, total: terms.reduce((sum, t) => sum + t.weight, 0), words: a.content.length + negators, negations };
 }
