@@ -57,6 +57,8 @@ const SEGMENT_END = new Set([',', ';', '.', '!', '?', ':', '(', ')', '/']);
 const LIST_MIN_SEGMENTS = 4;
 const LIST_BARE_SHARE = 0.6;
 const BARE_MAX_WORDS = 4;
+/** Share of segments that relate terms (have a verb helper, preposition or negation) a list may hold. */
+const LIST_MAX_RELATING = 0.15;
 
 /**
  * True when the answer is a run of separated terms: most of its segments (between commas,
@@ -83,8 +85,13 @@ function mostlyBareTerms(a: AnalyzedText): boolean {
       return;
     }
     words += 1;
-    if ((token.stop && !TERM_GLUE.has(token.norm)) || a.isNegator[i]) relating = true;
+    // A function word inside a hyphenated compound ("one-hot", "4-bit") is part of a term.
+    const hyphenated = a.text[token.start - 1] === '-' || a.text[token.end] === '-';
+    if ((token.stop && !TERM_GLUE.has(token.norm) && !hyphenated) || a.isNegator[i]) relating = true;
   });
   close();
-  return segments >= LIST_MIN_SEGMENTS && bare / segments >= LIST_BARE_SHARE;
+  // An explanation that lists examples ("Harms: deepfakes, fraud, ...") has sentences around
+  // the list; a keyword dump has at most one.
+  const relatingSegments = segments - bare;
+  return segments >= LIST_MIN_SEGMENTS && bare / segments >= LIST_BARE_SHARE && relatingSegments <= Math.max(1, LIST_MAX_RELATING * segments);
 }

@@ -39,6 +39,17 @@ describe('issue 11: vocabulary is not understanding', () => {
     expect(list.criteria.find((c) => c.id === 'clarity')?.reason).toMatch(/list of keywords/);
   });
 
+  it('an explanation that lists examples inside its sentences is not a keyword list', () => {
+    const s = grade(
+      'gan-conditional-gans',
+      'Both networks see the condition: the generator so that you can choose the class, the discriminator so that a realistic image with the ' +
+        'wrong label is rejected. Ways to feed it in: one-hot vectors, learned embeddings, projection discriminators, AC-GAN heads. ' +
+        'Uses: pix2pix, super-resolution, inpainting, text-to-image.',
+    );
+    expect(s.criteria.find((c) => c.id === 'clarity')?.reason).not.toMatch(/list of keywords/);
+    expect(s.overall).toBeGreaterThan(60);
+  });
+
   it('a fluent answer with the facts reversed scores below a partial correct one, and says what it contradicted', () => {
     const reversed = grade(
       'gan-conditional-gans',
