@@ -15,6 +15,8 @@ export interface PatternTerm {
   inherentNeg: boolean;
   /** An answer may imply this word with a pronoun ("they" for the question's terminals). */
   implicit: boolean;
+  /** A negator follows the word closely in its clause ("queries are not cached"): its claim is denied. */
+  deniedClause: boolean;
 }
 
 export interface Pattern {
@@ -60,6 +62,7 @@ export function compilePattern(text: string, options: PatternOptions = {}): Patt
       heads: a.headOf[index]?.length ?? 0,
       inherentNeg: token.inherentNeg,
       implicit: weigh.implicit(token),
+      deniedClause: a.tokens.some((_, j) => a.isNegator[j] && a.clause[j] === a.clause[index] && j > index && j - index <= 3),
     });
   }
   const negators = a.isNegator.filter(Boolean).length;

@@ -51,10 +51,15 @@ function placedRoles(terms: readonly { term: string }[], positions: readonly num
  * roles appear on the opposite sides of the statement's relating word (not in a passive "by").
  */
 export function swapsRoles(statement: Pattern, a: AnalyzedText, sentence: readonly number[]): boolean {
-  const stated = placedRoles(statement.terms, statement.terms.map((_, i) => i));
+  // A role the statement denies ("queries are not cached") or the answer denies is not in its place.
+  const stated = placedRoles(statement.terms, statement.terms.map((_, i) => i)).filter((r) => {
+    const t = statement.terms[r.position];
+    return t !== undefined && t.heads === 0 && !t.inherentNeg && !t.deniedClause;
+  });
   if (stated.length === 0) return false;
-  const tokens = sentence.map((i) => a.tokens[i] as { term: string });
-  const said = placedRoles(tokens, sentence);
+  const affirmed = sentence.filter((i) => (a.headOf[i]?.length ?? 0) === 0);
+  const tokens = affirmed.map((i) => a.tokens[i] as { term: string });
+  const said = placedRoles(tokens, affirmed);
   for (const group of new Set(stated.map((r) => r.group))) {
     const need = new Set(stated.filter((r) => r.group === group).map((r) => r.role));
     const have = new Set(said.filter((r) => r.group === group).map((r) => r.role));

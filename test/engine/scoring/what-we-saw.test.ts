@@ -95,6 +95,14 @@ describe('issue 11: vocabulary is not understanding', () => {
     expect(passive.keyPoints.filter((k) => k.negated)).toEqual([]);
   });
 
+  it('caching the part the key point says is not cached is a swap', () => {
+    const wrong = grade('tf-kv-cache', 'At each step the cache stores the queries of all previous tokens, so none of them is computed twice.');
+    const right = grade('tf-kv-cache', 'At each step the cache stores the keys and values of all previous tokens, so none of them is computed twice; the query is only needed for the new token.');
+    expect(point(wrong, 'what-is-cached')).toMatchObject({ status: 'missed', negated: true });
+    expect(point(right, 'what-is-cached').negated).toBe(false);
+    expect(point(right, 'what-is-cached').status).not.toBe('missed');
+  });
+
   it('admitting not knowing a part is not evidence for it', () => {
     const s = grade('llm-rlhf-pipeline', "You fine-tune on demonstrations first, then gather human rankings and fit a reward model to them. I'm hazy on how the RL stage works.");
     expect(point(s, 'ppo-optimisation').status).toBe('missed');
