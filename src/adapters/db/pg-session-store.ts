@@ -1,0 +1,141 @@
+// The SessionStore on PostgreSQL (node-postgres + Drizzle), for several Probe nodes on one
+// database. Each append is one transaction that moves the session row on only from `n - 1` and
+// only for the lease's owner; PostgreSQL commits synchronously, so a resolved append is durable.
+import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
+import type { SessionEvent } from '../../engine/events.js';
+import type { Plan } from '../../engine/plan.js';
+import { SessionConflict, StorageUnavailable } from '../../errors.js';
+import type { EventCommit, NewSession, SessionMeta, SessionStore } from '../../server/session-store.js';
+import { openPgDatabase, type OpenPgOptions, type PgDatabase } from './open-pg-database.js';
+import { claimPgLease, releasePgLease, renewPgLease } from './pg-leases.js';
+import { evaluations, events, sessionLeases, sessionPlans, sessions, turns } from './schema-pg.js';
+import type { SessionRow } from './schema.js';
+import { withSharedQuestions } from './shared-questions.js';
+import { evaluationRow, storedEvaluation, storedTurn, turnRow } from './turn-rows.js';
+
+/** SQLSTATE classes that mean "try again later": connection, resources, shutdown, serialization. */
+const TRANSIENT_STATE = /^(08|53|57P0[1-3]|40001|40P01)/;
+const TRANSIENT_NODE = /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN)$/;
+const UNIQUE_VIOLATION = '23505';
+
+export interface PgSessionStore extends SessionStore {
+  /** The Drizzle handle (its pool is `db.$client`), for tests and report queries. */
+  readonly db: PgDatabase;
+}
+
+/** Connects, migrates (once across nodes) and returns the store. */
+export async function createPgSessionStore(url: string, options: OpenPgOptions = {}): Promise<PgSessionStore> {
+  const db = await openPgDatabase(url, options);
+  let closed = false;
+  const guard = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
+    if (closed) throw new StorageUnavailable(`the database is closed (the server is shutting down); could not ${what}`);
+    try {
+      return await work();
+    } catch (error) {
+      throw translate(what, error);
+    }
+  };
+  const readMeta = async (id: string): Promise<SessionMeta | undefined> => {
+    const [row] = await db.select({ session: sessions, plan: sessionPlans.plan }).from(sessions).innerJoin(sessionPlans, eq(sessionPlans.sessionId, sessions.id)).where(eq(sessions.id, id));
+    return row ? metaOf(row.session, row.plan) : undefined;
+  };
+
+  return {
+    db,
+    shared: true,
+    create: (s: NewSession) =>
+      guard('create a session', () =>
+        db.transaction(async (tx) => {
+          await tx.insert(sessions).values({ id: s.id, tokenHash: s.tokenHash, mode: s.plan.mode, status: 'active', phase: 'not-started', createdAt: s.createdAt, updatedAt: s.createdAt });
+          await tx.insert(sessionPlans).values({ sessionId: s.id, plan: s.plan });
+        }),
+      ),
+    meta: (id) => guard('read a session', () => readMeta(id)),
+    load: (id) =>
+      guard('load a session', async () => {
+        const meta = await readMeta(id);
+        if (!meta) return undefined;
+        const rows = await db.select({ payload: events.payload }).from(events).where(eq(events.sessionId, id)).orderBy(asc(events.n));
+        return { meta, events: rows.map((r) => r.payload as SessionEvent) };
+      }),
+    append: (commit) =>
+      guard('store an event', () =>
+        append(db, commit).catch((error: unknown) => {
+          // Two writers raced past the row check (it cannot happen under the lease, but stay exact).
+          throw codeOf(error) === UNIQUE_VIOLATION ? new SessionConflict(commit.sessionId) : error;
+        }),
+      ),
+    turnsAfter: (id, seq) =>
+      guard('read the transcript', async () => (await db.select().from(turns).where(and(eq(turns.sessionId, id), gt(turns.seq, seq))).orderBy(asc(turns.seq))).map(storedTurn)),
+    answerSeqByClientId: (id, clientId) =>
+      guard('look up an answer', async () => {
+        const [row] = await db.select({ seq: turns.seq }).from(turns).where(and(eq(turns.sessionId, id), eq(turns.clientId, clientId)));
+        return row?.seq;
+      }),
+    evaluations: (id) => guard('read evaluations', async () => (await db.select().from(evaluations).where(eq(evaluations.sessionId, id)).orderBy(asc(evaluations.eventN))).map(storedEvaluation)),
+    unfinished: () => guard('list sessions', () => db.select({ id: sessions.id, phase: sessions.phase }).from(sessions).where(ne(sessions.status, 'ended'))),
+    claimLease: (id, owner, ttlMs, { steal }) => guard('claim a session', () => claimPgLease(db, id, owner, ttlMs, steal)),
+    renewLease: (id, owner, ttlMs) => guard('renew a session lease', () => renewPgLease(db, id, owner, ttlMs)),
+    releaseLease: (id, owner) => guard('release a session lease', () => releasePgLease(db, id, owner)),
+    health: () =>
+      guard('check the database', async () => {
+        await db.execute(sql`select 1`);
+      }),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await db.$client.end();
+    },
+  };
+}
+
+function append(db: PgDatabase, c: EventCommit): Promise<void> {
+  return db.transaction(async (tx) => {
+    const s = c.session;
+    const progress = { eventCount: c.n, phase: s.phase, lastSeq: s.lastSeq, updatedAt: s.at };
+    const set = s.phase === 'ended' ? { ...progress, status: 'ended' as const, endedAt: s.endedAt ?? s.at, endReason: s.endReason ?? null } : progress;
+    const fenced = c.owner === undefined ? undefined : sql`not exists (select 1 from ${sessionLeases} where ${sessionLeases.sessionId} = ${c.sessionId} and ${sessionLeases.owner} <> ${c.owner})`;
+    const moved = await tx
+      .update(sessions)
+      .set(set)
+      .where(and(eq(sessions.id, c.sessionId), eq(sessions.eventCount, c.n - 1), fenced))
+      .returning({ id: sessions.id });
+    if (moved.length !== 1) throw new SessionConflict(c.sessionId);
+    await tx.insert(events).values({ sessionId: c.sessionId, n: c.n, type: c.event.type, payload: c.event, at: c.event.at });
+    if (c.turns.length > 0) await tx.insert(turns).values(c.turns.map((t) => turnRow(c.sessionId, c.n, t)));
+    if (c.evaluation) await tx.insert(evaluations).values(evaluationRow(c.sessionId, c.n, c.evaluation));
+  });
+}
+
+function metaOf(row: SessionRow, plan: Plan): SessionMeta {
+  return {
+    id: row.id,
+    tokenHash: row.tokenHash,
+    mode: row.mode,
+    status: row.status,
+    phase: row.phase,
+    plan: withSharedQuestions(plan),
+    eventCount: row.eventCount,
+    lastSeq: row.lastSeq,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    ...(row.endedAt !== null ? { endedAt: row.endedAt } : {}),
+    ...(row.endReason !== null ? { endReason: row.endReason } : {}),
+  };
+}
+
+function translate(what: string, error: unknown): unknown {
+  if (error instanceof SessionConflict || error instanceof StorageUnavailable) return error;
+  const code = codeOf(error);
+  const cause = (error as { cause?: unknown }).cause;
+  const message = `${error instanceof Error ? error.message : String(error)} ${cause instanceof Error ? cause.message : ''}`;
+  if ((typeof code === 'string' && (TRANSIENT_STATE.test(code) || TRANSIENT_NODE.test(code))) || /Connection terminated|timeout exceeded when trying to connect|after calling end on the pool/i.test(message)) {
+    return new StorageUnavailable(`the database could not ${what} (${typeof code === 'string' ? code : message}); try again in a moment`, { cause: error });
+  }
+  return error;
+}
+
+/** The SQLSTATE or socket code of a pg error, also when Drizzle wrapped it (DrizzleQueryError). */
+function codeOf(error: unknown): unknown {
+  return (error as { code?: unknown }).code ?? (error as { cause?: { code?: unknown } }).cause?.code;
+}
