@@ -1,7 +1,9 @@
 // The PostgreSQL schema (Drizzle pg-core): the same tables as schema.ts (SQLite), column for column,
-// so rows map to the same engine records. Times are milliseconds since the epoch (bigint as
-// number), JSON is jsonb. drizzle.pg.config.ts generates migrations-pg/ from this file.
-import { bigint, boolean, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+// so rows map to the same engine records. Times are milliseconds since the epoch (bigint read as a
+// number). JSON columns are `json`, not jsonb: jsonb reorders object keys, and the engine compares
+// a stored line request with the queued one as written (step.ts), so a replay would refuse it.
+// drizzle.pg.config.ts generates migrations-pg/ from this file.
+import { bigint, boolean, doublePrecision, index, integer, json, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { SessionEvent } from '../../engine/events.js';
 import type { Phase, DrillFeedback } from '../../engine/state.js';
 import type { Plan } from '../../engine/plan.js';
@@ -32,7 +34,7 @@ export const sessionPlans = pgTable('session_plans', {
   sessionId: text('session_id')
     .primaryKey()
     .references(() => sessions.id, { onDelete: 'cascade' }),
-  plan: jsonb('plan').$type<Plan>().notNull(),
+  plan: json('plan').$type<Plan>().notNull(),
 });
 
 export const events = pgTable(
@@ -43,7 +45,7 @@ export const events = pgTable(
       .references(() => sessions.id, { onDelete: 'cascade' }),
     n: integer('n').notNull(),
     type: text('type').$type<SessionEvent['type']>().notNull(),
-    payload: jsonb('payload').$type<SessionEvent>().notNull(),
+    payload: json('payload').$type<SessionEvent>().notNull(),
     at: ms('at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.n] })],
@@ -65,8 +67,8 @@ export const turns = pgTable(
     target: text('target'),
     by: text('by'),
     fallback: text('fallback'),
-    feedback: jsonb('feedback').$type<DrillFeedback>(),
-    progress: jsonb('progress').$type<Progress>().notNull(),
+    feedback: json('feedback').$type<DrillFeedback>(),
+    progress: json('progress').$type<Progress>().notNull(),
     clientId: text('client_id'),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.seq] }), uniqueIndex('turns_client_id_idx').on(t.sessionId, t.clientId)],
@@ -89,10 +91,10 @@ export const evaluations = pgTable(
     overall: doublePrecision('overall').notNull(),
     offlineOverall: doublePrecision('offline_overall').notNull(),
     disagreement: boolean('disagreement').notNull(),
-    keyPoints: jsonb('key_points').$type<KeyPointResult[]>().notNull(),
-    criteria: jsonb('criteria').$type<CriterionResult[]>().notNull(),
-    flags: jsonb('flags').$type<AnswerFlag[]>().notNull(),
-    evaluation: jsonb('evaluation').$type<Evaluation>().notNull(),
+    keyPoints: json('key_points').$type<KeyPointResult[]>().notNull(),
+    criteria: json('criteria').$type<CriterionResult[]>().notNull(),
+    flags: json('flags').$type<AnswerFlag[]>().notNull(),
+    evaluation: json('evaluation').$type<Evaluation>().notNull(),
     at: ms('at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.eventN] }), index('evaluations_question_idx').on(t.sessionId, t.questionIndex)],

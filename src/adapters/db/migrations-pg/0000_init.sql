@@ -11,10 +11,10 @@ CREATE TABLE "evaluations" (
 	"overall" double precision NOT NULL,
 	"offline_overall" double precision NOT NULL,
 	"disagreement" boolean NOT NULL,
-	"key_points" jsonb NOT NULL,
-	"criteria" jsonb NOT NULL,
-	"flags" jsonb NOT NULL,
-	"evaluation" jsonb NOT NULL,
+	"key_points" json NOT NULL,
+	"criteria" json NOT NULL,
+	"flags" json NOT NULL,
+	"evaluation" json NOT NULL,
 	"at" bigint NOT NULL,
 	CONSTRAINT "evaluations_session_id_event_n_pk" PRIMARY KEY("session_id","event_n")
 );
@@ -23,7 +23,7 @@ CREATE TABLE "events" (
 	"session_id" text NOT NULL,
 	"n" integer NOT NULL,
 	"type" text NOT NULL,
-	"payload" jsonb NOT NULL,
+	"payload" json NOT NULL,
 	"at" bigint NOT NULL,
 	CONSTRAINT "events_session_id_n_pk" PRIMARY KEY("session_id","n")
 );
@@ -36,7 +36,7 @@ CREATE TABLE "session_leases" (
 --> statement-breakpoint
 CREATE TABLE "session_plans" (
 	"session_id" text PRIMARY KEY NOT NULL,
-	"plan" jsonb NOT NULL
+	"plan" json NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "sessions" (
@@ -65,8 +65,8 @@ CREATE TABLE "turns" (
 	"target" text,
 	"by" text,
 	"fallback" text,
-	"feedback" jsonb,
-	"progress" jsonb NOT NULL,
+	"feedback" json,
+	"progress" json NOT NULL,
 	"client_id" text,
 	CONSTRAINT "turns_session_id_seq_pk" PRIMARY KEY("session_id","seq")
 );
