@@ -2,6 +2,7 @@
 // candidates run interviews through the proxy, reconnect and land on other nodes, one node is
 // killed with SIGKILL mid-interview and another drained with SIGTERM. Nothing acknowledged is lost
 // or stored twice, and every interview finishes. Skipped locally without postgresql or nginx; fatal under CI=true.
+import { existsSync } from 'node:fs';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,7 @@ import type { Plan } from '../../src/engine/plan.js';
 import type { SessionEvent } from '../../src/engine/events.js';
 import { nginxAvailable, startNginx, type NginxProxy } from '../support/nginx-proxy.js';
 import { postgresAvailable, startPostgres, type PgCluster } from '../support/postgres-cluster.js';
+import { tempDir, type TempDir } from '../support/temp-dir.js';
 import { startNode, type ProbeNode } from './probe-nodes.js';
 
 const ready = postgresAvailable() && nginxAvailable();
@@ -24,6 +26,7 @@ let cluster: PgCluster | undefined;
 let proxy: NginxProxy | undefined;
 const nodes: ProbeNode[] = [];
 let databaseUrl = '';
+let sqliteDir: TempDir | undefined;
 
 interface CandidateRun {
   id: string;
@@ -118,14 +121,23 @@ describe.skipIf(!ready)('three Probe nodes on PostgreSQL behind nginx', () => {
   beforeAll(async () => {
     cluster = await startPostgres();
     databaseUrl = await cluster.createDatabase('probe');
-    // All three start at once on an empty database: the migration runs once.
-    nodes.push(...(await Promise.all([0, 1, 2].map(() => startNode(databaseUrl)))));
+    // All three start at once on an empty database: the migration runs once. One also has
+    // PROBE_DB_PATH set, which DATABASE_URL overrides.
+    sqliteDir = tempDir();
+    nodes.push(...(await Promise.all([0, 1, 2].map((i) => startNode(databaseUrl, i === 0 ? { PROBE_DB_PATH: sqliteDir!.file('ignored.db') } : {})))));
     proxy = await startNginx(nodes.map((n) => n.address));
   }, 90_000);
   afterAll(async () => {
     await Promise.allSettled(nodes.map((n) => n.kill()));
     await proxy?.stop();
     await cluster?.stop();
+    sqliteDir?.remove();
+  });
+
+  it('uses DATABASE_URL over PROBE_DB_PATH and says so at start-up', () => {
+    expect(nodes[0]!.output()).toMatch(/database: PostgreSQL at postgres:\/\/postgres@127\.0\.0\.1:\d+\/probe; PROBE_DB_PATH \(.*ignored\.db\) is ignored because DATABASE_URL is set/);
+    expect(existsSync(sqliteDir!.file('ignored.db'))).toBe(false);
+    expect(nodes[1]!.output()).not.toMatch(/PROBE_DB_PATH/);
   });
 
   it('loses nothing acknowledged, stores nothing twice, and finishes every interview when a node is killed', { timeout: 90_000 }, async () => {

@@ -19,11 +19,13 @@ export interface ProbeNode {
 
 export async function startNode(databaseUrl: string, env: Record<string, string> = {}): Promise<ProbeNode> {
   const port = await freePort();
+  // A developer's own PROBE_DB_PATH is not passed on: the test sets it where it means to.
+  const { PROBE_DB_PATH: _own, ...inherited } = process.env;
   const child = spawn(process.execPath, [BIN, 'serve', '--pace-ms', '2'], {
     cwd: os.tmpdir(),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, PROBE_LOG_LEVEL: 'info', PROBE_RATE_LIMIT_PER_SEC: '1000', PROBE_RATE_LIMIT_BURST: '1000', ...env },
+    env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, PROBE_LOG_LEVEL: 'info', PROBE_RATE_LIMIT_PER_SEC: '1000', PROBE_RATE_LIMIT_BURST: '1000', ...env },
   });
   let out = '';
   child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
