@@ -17,11 +17,12 @@ export interface ProbeNode {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startNode(databaseUrl: string, env: Record<string, string> = {}): Promise<ProbeNode> {
+/** `args` go to `probe serve` (the test paces lines so a kill can land mid-line). */
+export async function startNode(databaseUrl: string, env: Record<string, string> = {}, args: string[] = ['--pace-ms', '2']): Promise<ProbeNode> {
   const port = await freePort();
   // A developer's own PROBE_DB_PATH is not passed on: the test sets it where it means to.
   const { PROBE_DB_PATH: _own, ...inherited } = process.env;
-  const child = spawn(process.execPath, [BIN, 'serve', '--pace-ms', '2'], {
+  const child = spawn(process.execPath, [BIN, 'serve', ...args], {
     cwd: os.tmpdir(),
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -26,6 +26,8 @@ export function nginxAvailable(): boolean {
 }
 
 export interface NginxProxy {
+  /** The master's pid (its worker shares its process group). */
+  pid: number;
   url: string;
   port: number;
   log(): string;
@@ -49,7 +51,7 @@ export function exampleConfig(upstreams: string[], listenPort: number): string {
   return out.join('\n');
 }
 
-export async function startNginx(upstreams: string[]): Promise<NginxProxy> {
+export async function startNginx(upstreams: string[], options: { workerConnections?: number } = {}): Promise<NginxProxy> {
   const bin = nginxBinary();
   if (!bin) throw new Error('nginx not found');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'probe-nginx-'));
@@ -58,7 +60,8 @@ export async function startNginx(upstreams: string[]): Promise<NginxProxy> {
   const conf = `worker_processes 1;
 error_log ${dir}/error.log info;
 pid ${dir}/nginx.pid;
-${process.getuid?.() === 0 ? 'user root;\n' : ''}events { worker_connections 1024; }
+${process.getuid?.() === 0 ? 'user root;\n' : ''}worker_rlimit_nofile ${2 * (options.workerConnections ?? 1024) + 64};
+events { worker_connections ${options.workerConnections ?? 1024}; }
 http {
   access_log ${dir}/access.log;
   client_body_temp_path ${dir}/body;
@@ -92,7 +95,7 @@ ${exampleConfig(upstreams, port)}
     await stop();
     throw error;
   }
-  return { url: `http://127.0.0.1:${port}`, port, log, stop };
+  return { pid: child.pid ?? 0, url: `http://127.0.0.1:${port}`, port, log, stop };
 }
 
 async function waitForPort(port: number, child: ChildProcess, log: () => string): Promise<void> {

@@ -10,6 +10,8 @@ import path from 'node:path';
 import pg from 'pg';
 
 export interface PgCluster {
+  /** The postmaster's pid (its workers share its process group). */
+  pid: number;
   /** Superuser URL of the cluster's `postgres` database. */
   adminUrl: string;
   /** Creates an empty database and returns its URL. */
@@ -66,7 +68,12 @@ export function killGroup(child: ChildProcess | undefined, signal: NodeJS.Signal
   }
 }
 
-export async function startPostgres(): Promise<PgCluster> {
+export interface StartPostgresOptions {
+  /** fsync on, as a real deployment runs (benchmarks); tests run with fsync off. */
+  durable?: boolean;
+}
+
+export async function startPostgres(options: StartPostgresOptions = {}): Promise<PgCluster> {
   const bin = postgresBinDir();
   if (!bin) throw new Error('PostgreSQL binaries not found');
   const dir = mkdtempSync(path.join(os.tmpdir(), 'probe-pg-'));
@@ -81,8 +88,9 @@ export async function startPostgres(): Promise<PgCluster> {
     throw new Error(`initdb failed (status ${init.status}): ${init.stderr}${init.stdout}`);
   }
   const port = await freePort();
-  // fsync off: the tests kill Probe nodes, never the database, and the machine is shared.
-  const args = ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'];
+  // fsync off for tests: they kill Probe nodes, never the database, and the machine is shared.
+  const fast = options.durable ? [] : ['-c', 'fsync=off', '-c', 'full_page_writes=off'];
+  const args = ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', ...fast, '-c', 'max_connections=200'];
   const child = spawn(path.join(bin, 'postgres'), args, { ...asUser, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout?.on('data', (c: Buffer) => (log += c.toString()));
@@ -106,6 +114,7 @@ export async function startPostgres(): Promise<PgCluster> {
     throw error;
   }
   return {
+    pid: child.pid ?? 0,
     adminUrl,
     log: () => log,
     stop,
