@@ -131,8 +131,8 @@ export class SessionRunner {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([this.queue.drained(), new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
     clearTimeout(timer);
-    this.dispose();
-    // Let another node adopt the session at once rather than after the lease expires.
+    this.timers.clear();
+    // Let another node take the session at once rather than after the lease expires.
     await this.lease.release();
     this.connection?.close(CloseCode.serverRestarting, 'server restarting');
   }

@@ -133,7 +133,7 @@ function render(machine: Machine, n: number, rows: ClusterRow[], minutes: number
     `Load: N virtual candidates, each running mock interviews (${INTERVIEW_PLAN.questionCount} questions, up to ${INTERVIEW_PLAN.maxFollowUps} follow-ups) back to back with`,
     'the offline interviewer, pausing 0.5-1.5 s (mean 1 s) before each answer. A turn is timed from answer.submit to the next',
     'interviewer line. The load generator runs on the same machine. SQLite: one `probe serve` on a WAL file. Cluster:',
-    `${n} \`probe serve\` nodes on one PostgreSQL 15 (fsync on, defaults otherwise) behind nginx (deploy/nginx.conf).`,
+    `${n} \`probe serve\` nodes on one PostgreSQL 15 (fsync on, max_connections 200, defaults otherwise) behind nginx (deploy/nginx.conf).`,
     'CPU per answer counts every process of the setup (the cluster: nodes + PostgreSQL + nginx); "in nodes" is the share',
     'spent in Probe itself.',
     '',
@@ -142,7 +142,24 @@ function render(machine: Machine, n: number, rows: ClusterRow[], minutes: number
     ...rows.map((r) => `| ${r.users} | ${r.setup} | ${fixed(r.perSecond)} | ${fixed(r.latency.p50, 1)} ms | ${fixed(r.latency.p99, 1)} ms | ${fixed(r.ack.p99, 1)} ms | ${fixed(r.cores, 2)} | ${fixed(r.cpuMsPerAnswer, 2)} | ${fixed(r.nodeShare * 100)}% | ${r.errors} | ${r.stuck} |`),
   ];
   const errors = rows.filter((r) => r.firstError).map((r) => `- ${r.users}, ${r.setup}: ${r.firstError}`);
-  return [...lines, ...(errors.length ? ['', 'First error per row:', ...errors] : [])].join('\n');
+  const starved = rows.some((r) => r.setup.includes('SQLite') && r.cores < 0.5 && r.latency.p50 > 100);
+  const reading = starved
+    ? [
+        '',
+        'Reading this run: the machine was oversubscribed. The single SQLite node used well under one core (the CPU column)',
+        'while its turns waited hundreds of ms: most likely starved of CPU by other tenants (2 cores shared by a load of 20 leave',
+        'one process about a tenth of a core), not limited by SQLite. A saturated',
+        'Linux scheduler shares CPU by runnable threads, so the cluster (3 node processes, PostgreSQL backends, nginx) got',
+        'a larger slice of the machine, which is most of its answers/s lead here. The comparison this run supports is CPU',
+        'ms per answer (what one answer costs in each setup); answers/s and latency belong to a quiet machine (the server',
+        'section above has the single-node SQLite figures from a quieter run).',
+      ]
+    : [];
+  const failed = rows.filter((r) => r.errors > r.perSecond * 5).map((r) => r.users);
+  if (failed.length > 0) {
+    reading.push('', `At ${[...new Set(failed)].join(', ')} sessions the load generator (same machine) failed to open many sessions (errors below): those rows measured an overloaded generator as much as the server.`);
+  }
+  return [...lines, ...reading, ...(errors.length ? ['', 'First error per row:', ...errors] : [])].join('\n');
 }
 
 export async function runClusterMain(args: string[]): Promise<void> {
