@@ -2,6 +2,7 @@
 // database. Each append is one statement that moves the session row on only from `n - 1` and
 // only for the lease's owner; PostgreSQL commits synchronously, so a resolved append is durable.
 import { and, asc, eq, getTableColumns, gt, ne, sql, type Table } from 'drizzle-orm';
+import { describeDatabaseUrl } from '../../config.js';
 import type { SessionEvent } from '../../engine/events.js';
 import type { Plan } from '../../engine/plan.js';
 import { SessionConflict, StorageUnavailable } from '../../errors.js';
@@ -25,7 +26,10 @@ export interface PgSessionStore extends SessionStore {
 
 /** Connects, migrates (once across nodes) and returns the store. */
 export async function createPgSessionStore(url: string, options: OpenPgOptions = {}): Promise<PgSessionStore> {
-  const db = await openPgDatabase(url, options);
+  const db = await openPgDatabase(url, options).catch((error: unknown) => {
+    const cause = error instanceof Error ? error.message || (error as { code?: string }).code : String(error);
+    throw new StorageUnavailable(`could not open PostgreSQL at ${describeDatabaseUrl(url)} (${cause}); check DATABASE_URL and that the database is up and reachable`, { cause: error });
+  });
   let closed = false;
   const guard = async <T>(what: string, work: () => Promise<T>): Promise<T> => {
     if (closed) throw new StorageUnavailable(`the database is closed (the server is shutting down); could not ${what}`);

@@ -44,7 +44,10 @@ describe.skipIf(!available)('PostgreSQL', () => {
 
   it('says the database is unavailable when nothing listens at DATABASE_URL', async () => {
     const port = await freePort();
-    await expect(createPgSessionStore(`postgres://postgres@127.0.0.1:${port}/probe`, { connectTimeoutMs: 2000 })).rejects.toThrow(/ECONNREFUSED|connect/);
+    const refused = createPgSessionStore(`postgres://postgres:hunter2@127.0.0.1:${port}/probe`, { connectTimeoutMs: 2000 });
+    await expect(refused).rejects.toBeInstanceOf(StorageUnavailable);
+    await expect(refused).rejects.toThrow(new RegExp(`could not open PostgreSQL at postgres://postgres@127\\.0\\.0\\.1:${port}/probe \\(.*ECONNREFUSED.*\\); check DATABASE_URL`));
+    await expect(refused).rejects.not.toThrow(/hunter2/);
     const store = await createPgSessionStore(await cluster!.createDatabase('goes_away'));
     await store.close();
     await expect(store.meta('x')).rejects.toBeInstanceOf(StorageUnavailable);
