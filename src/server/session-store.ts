@@ -99,6 +99,11 @@ export interface SessionStore {
   renewLease(id: string, owner: string, ttlMs: number): Promise<boolean>;
   /** Gives the lease up (a node dropping an idle session, or shutting down). */
   releaseLease(id: string, owner: string): Promise<void>;
+  /**
+   * Deletes sessions created before `createdBefore` that never stored an event (never started),
+   * except those in `keep`; returns how many went. Optional: a store without it keeps them all.
+   */
+  pruneUnstarted?(createdBefore: number, keep: ReadonlySet<string>): Promise<number>;
   /** Resolves when the database answers a trivial query; throws otherwise. */
   health(): Promise<void>;
   close(): Promise<void>;

@@ -1,9 +1,10 @@
 // Probe nodes for the multi-node test: `probe serve` processes (the real CLI) on one PostgreSQL
 // database, each on its own port and in its own process group, killed however the test ends.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { freePort, killGroup } from '../support/postgres-cluster.js';
+import { spawnGroup } from '../support/process-group.js';
 
 const BIN = fileURLToPath(new URL('../../src/cli/bin.js', import.meta.url));
 
@@ -22,9 +23,8 @@ export async function startNode(databaseUrl: string, env: Record<string, string>
   const port = await freePort();
   // A developer's own PROBE_DB_PATH is not passed on: the test sets it where it means to.
   const { PROBE_DB_PATH: _own, ...inherited } = process.env;
-  const child = spawn(process.execPath, [BIN, 'serve', ...args], {
+  const { child } = spawnGroup(process.execPath, [BIN, 'serve', ...args], {
     cwd: os.tmpdir(),
-    detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, PROBE_LOG_LEVEL: 'info', PROBE_RATE_LIMIT_PER_SEC: '1000', PROBE_RATE_LIMIT_BURST: '1000', ...env },
   });

@@ -1,15 +1,16 @@
 // Debian's nginx in front of test servers, with the worked example deploy/nginx.conf as its
 // configuration: the test's node addresses and port are swapped in, and the snippet is wrapped in
 // a minimal nginx.conf whose pid, logs and temp folders live in a temp dir. nginx runs in its own
-// process group and is killed however the test ends. Each response names the node that served it
+// process group (process-group.ts) and is killed however the test ends. Each response names the node that served it
 // (X-Probe-Upstream). Without nginx the tests skip locally and fail under CI=true.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, killGroup } from './postgres-cluster.js';
+import { spawnGroup } from './process-group.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../deploy/nginx.conf', import.meta.url));
 const CANDIDATES = ['/usr/sbin/nginx', '/usr/bin/nginx', '/usr/local/sbin/nginx'];
@@ -74,7 +75,7 @@ ${exampleConfig(upstreams, port)}
 }
 `;
   writeFileSync(path.join(dir, 'nginx.conf'), conf);
-  const child: ChildProcess = spawn(bin, ['-p', dir, '-e', path.join(dir, 'error.log'), '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const { child } = spawnGroup(bin, ['-p', dir, '-e', path.join(dir, 'error.log'), '-c', path.join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (out += c.toString()));

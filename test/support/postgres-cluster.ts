@@ -1,13 +1,14 @@
 // A throwaway PostgreSQL cluster for tests: Debian's postgresql binaries, a data folder in a temp
 // dir, a free port on 127.0.0.1 and its socket in the temp dir. initdb refuses root, so as root the
-// cluster runs as `nobody`. The postmaster runs in its own process group and is killed however the
-// test ends. Without the binaries the tests skip locally and fail under CI=true.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+// cluster runs as `nobody`. The postmaster runs in its own process group (process-group.ts) and is
+// killed however the test ends. Without the binaries the tests skip locally and fail under CI=true.
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { spawnGroup } from './process-group.js';
 
 export interface PgCluster {
   /** The postmaster's pid (its workers share its process group). */
@@ -91,7 +92,7 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
   // fsync off for tests: they kill Probe nodes, never the database, and the machine is shared.
   const fast = options.durable ? [] : ['-c', 'fsync=off', '-c', 'full_page_writes=off'];
   const args = ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', ...fast, '-c', 'max_connections=200'];
-  const child = spawn(path.join(bin, 'postgres'), args, { ...asUser, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const { child } = spawnGroup(path.join(bin, 'postgres'), args, { ...asUser, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout?.on('data', (c: Buffer) => (log += c.toString()));
   child.stderr?.on('data', (c: Buffer) => (log += c.toString()));

@@ -5,7 +5,8 @@ import { sql } from 'drizzle-orm';
 import type { LeaseClaim } from '../../server/session-store.js';
 import type { PgDatabase } from './open-pg-database.js';
 
-const NOW_MS = sql`(extract(epoch from clock_timestamp()) * 1000)::bigint`;
+/** The database's clock in ms since the epoch: lease expiries never depend on a node's clock. */
+export const NOW_MS = sql`(extract(epoch from clock_timestamp()) * 1000)::bigint`;
 
 export async function claimPgLease(db: PgDatabase, id: string, owner: string, ttlMs: number, steal: boolean): Promise<LeaseClaim> {
   const result = await db.execute<{ previous: string | null }>(sql`

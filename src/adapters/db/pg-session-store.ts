@@ -8,7 +8,7 @@ import type { Plan } from '../../engine/plan.js';
 import { SessionConflict, StorageUnavailable } from '../../errors.js';
 import type { EventCommit, NewSession, SessionMeta, SessionStore } from '../../server/session-store.js';
 import { openPgDatabase, type OpenPgOptions, type PgDatabase } from './open-pg-database.js';
-import { claimPgLease, releasePgLease, renewPgLease } from './pg-leases.js';
+import { claimPgLease, NOW_MS, releasePgLease, renewPgLease } from './pg-leases.js';
 import { evaluations, events, sessionPlans, sessions, turns } from './schema-pg.js';
 import type { SessionRow } from './schema.js';
 import { withSharedQuestions } from './shared-questions.js';
@@ -83,6 +83,17 @@ export async function createPgSessionStore(url: string, options: OpenPgOptions =
     claimLease: (id, owner, ttlMs, { steal }) => guard('claim a session', () => claimPgLease(db, id, owner, ttlMs, steal)),
     renewLease: (id, owner, ttlMs) => guard('renew a session lease', () => renewPgLease(db, id, owner, ttlMs)),
     releaseLease: (id, owner) => guard('release a session lease', () => releasePgLease(db, id, owner)),
+    pruneUnstarted: (createdBefore, keep) =>
+      guard('prune sessions never started', async () => {
+        // Plans, events, turns and leases go with the row (ON DELETE CASCADE). A session another
+        // node holds (an open socket, not yet started) has a live lease and is kept.
+        const result = await db.execute<{ id: string }>(sql`
+          delete from sessions where event_count = 0 and created_at < ${createdBefore}::bigint
+            and id not in (select json_array_elements_text(${JSON.stringify([...keep])}::json))
+            and not exists (select 1 from session_leases l where l.session_id = sessions.id and l.expires_at > ${NOW_MS})
+          returning id`);
+        return result.rows.length;
+      }),
     health: () =>
       guard('check the database', async () => {
         await db.execute(sql`select 1`);

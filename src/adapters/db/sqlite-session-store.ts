@@ -1,5 +1,5 @@
 // The SessionStore on SQLite (better-sqlite3 + Drizzle): each append is one IMMEDIATE transaction.
-import { and, asc, eq, gt, ne } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, ne } from 'drizzle-orm';
 import type { SessionEvent } from '../../engine/events.js';
 import type { Plan } from '../../engine/plan.js';
 import { SessionConflict, StorageUnavailable } from '../../errors.js';
@@ -66,6 +66,16 @@ export function createSqliteSessionStore(file: string, options: OpenDatabaseOpti
     claimLease: (id, owner, ttlMs, { steal }) => guard('claim a session', () => leases.claim(id, owner, ttlMs, steal)),
     renewLease: (id, owner, ttlMs) => guard('renew a session lease', () => leases.renew(id, owner, ttlMs)),
     releaseLease: (id, owner) => guard('release a session lease', () => leases.release(id, owner)),
+    pruneUnstarted: (createdBefore, keep) =>
+      guard('prune sessions never started', () => {
+        // Plans, events and turns go with the row (ON DELETE CASCADE).
+        const stale = db.select({ id: sessions.id }).from(sessions).where(and(eq(sessions.eventCount, 0), lt(sessions.createdAt, createdBefore))).all();
+        const doomed = stale.map((r) => r.id).filter((id) => !keep.has(id));
+        db.transaction((tx) => {
+          for (const id of doomed) tx.delete(sessions).where(and(eq(sessions.id, id), eq(sessions.eventCount, 0))).run();
+        });
+        return doomed.length;
+      }),
     health: () =>
       guard('check the database', () => {
         db.$client.prepare('select 1').get();

@@ -209,5 +209,24 @@ export function describeStoreContract(name: string, harness: () => StoreHarness)
       await store.append({ ...late, owner: 'node-b' });
       expect((await store.meta('f1'))?.eventCount).toBe(before!.meta.eventCount + 1);
     });
+
+    it('prunes sessions never started once old, except those held (in memory here, or leased elsewhere)', async () => {
+      for (const id of ['old', 'kept', 'leased', 'young']) await newSession(id);
+      const started = await newSession('started');
+      await started.send({ type: 'start', at: clock });
+      await store.create({ id: 'new', tokenHash: 'h'.repeat(64), plan: planFor({ mode: 'mock', questionCount: 1 }), createdAt: clock + 10_000_000 });
+      await store.claimLease('leased', 'node-b', 60_000, { steal: false });
+      const pruned = await store.pruneUnstarted!(clock + 1, new Set(['kept']));
+      const left = (await Promise.all(['old', 'kept', 'leased', 'young', 'started', 'new'].map(async (id) => ((await store.meta(id)) ? id : undefined)))).filter(Boolean);
+      // SQLite serves one node: a lease there is this node's own, and `keep` says what it holds.
+      if (store.shared) {
+        expect(pruned).toBe(2);
+        expect(left).toEqual(['kept', 'leased', 'started', 'new']);
+      } else {
+        expect(pruned).toBe(3);
+        expect(left).toEqual(['kept', 'started', 'new']);
+      }
+      expect(await store.load('old')).toBeUndefined();
+    });
   });
 }
