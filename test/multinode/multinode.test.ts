@@ -3,6 +3,7 @@
 // killed with SIGKILL mid-interview and another drained with SIGTERM. Nothing acknowledged is lost
 // or stored twice, and every interview finishes. Skipped locally without postgresql or nginx; fatal under CI=true.
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,10 +15,12 @@ import type { Plan } from '../../src/engine/plan.js';
 import type { SessionEvent } from '../../src/engine/events.js';
 import { nginxAvailable, startNginx, type NginxProxy } from '../support/nginx-proxy.js';
 import { postgresAvailable, startPostgres, type PgCluster } from '../support/postgres-cluster.js';
+import { runGroup } from '../support/process-group.js';
 import { tempDir, type TempDir } from '../support/temp-dir.js';
 import { startNode, type ProbeNode } from './probe-nodes.js';
 
 const ready = postgresAvailable() && nginxAvailable();
+const BIN = fileURLToPath(new URL('../../src/cli/bin.js', import.meta.url));
 const CANDIDATES = 8;
 const THINK_MS = 40;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -204,6 +207,11 @@ describe.skipIf(!ready)('three Probe nodes on PostgreSQL behind nginx', () => {
       }
       // The last node still serves; the dead and the drained ones are skipped by the proxy.
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      // `probe export` reads the report from PostgreSQL too.
+      const exported = await runGroup(process.execPath, [BIN, 'export', sessions[0]!.id, '--format', 'json'], { env: { ...process.env, DATABASE_URL: databaseUrl }, timeoutMs: 30_000 });
+      expect(exported.stderr).toBe('');
+      expect(exported.status).toBe(0);
+      expect(JSON.parse(exported.stdout)).toMatchObject({ sessionId: sessions[0]!.id });
     } finally {
       await db.end();
     }
