@@ -1,5 +1,6 @@
 // The session state: plain data, rebuilt by folding events through `step`, holding all a report needs.
 import type { Question } from './bank/schema.js';
+import { RESTART_TARGETS } from './follow-up-targets.js';
 import type { Decision, EndReason, LineRequest } from './lines.js';
 import type { Plan } from './plan.js';
 import type { Coverage, Evaluation, TokenUsage } from './scoring/types.js';
@@ -121,4 +122,9 @@ export function latestEvaluation(p: QuestionProgress): Evaluation | undefined {
 }
 
 /** The candidate's answers of the current attempt, as one text (what the judge scores). */
-export const combinedAnswer = (p: QuestionProgress): string => p.answers.map((a) => a.text).join('\n\n');
+export const combinedAnswer = (p: QuestionProgress): string =>
+  p.answers
+    // An answer followed by a rephrase request or a simpler way in is replaced by the next one.
+    .filter((_, i) => !RESTART_TARGETS.has(p.followUps[i]?.target ?? ''))
+    .map((a) => a.text)
+    .join('\n\n');
