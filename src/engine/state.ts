@@ -25,10 +25,21 @@ export interface TranscriptEntry {
   feedback?: DrillFeedback;
 }
 
+/** The non-answer flags drill feedback names in words (issue 11 contract). */
+export type NonAnswerFlag = 'empty' | 'dont-know' | 'gibberish' | 'off-topic';
+
 export interface DrillFeedback {
+  /** Covered and partly covered points, with the candidate's words that counted. */
   covered: { id: string; statement: string; status: Coverage; words: string[] }[];
+  /** Points the answer did not make (contradicted ones are listed under `contradicted` instead). */
   missed: { id: string; statement: string }[];
   overall: number;
+  /** Points the answer contradicted: what was said, and the line to show. */
+  contradicted?: { id: string; statement: string; said: string; message: string }[];
+  /** Set when the answer was a non-answer: which kind, and the line to show ("That was a don't-know: ..."). */
+  nonAnswer?: { flag: NonAnswerFlag; message: string };
+  /** Each status counted on its own: covered, partly, missed (not contradicted), contradicted. */
+  counts?: { covered: number; partly: number; missed: number; contradicted: number };
 }
 
 export interface EvaluationRecord {

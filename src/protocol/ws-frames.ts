@@ -59,6 +59,11 @@ export const KeyPointFeedbackSchema = z.object({
   covered: z.array(z.object({ id: z.string(), statement: z.string(), status: z.enum(['covered', 'partly', 'missed']), words: z.array(z.string()) })),
   missed: z.array(z.object({ id: z.string(), statement: z.string() })),
   overall: z.number(),
+  /** Points the answer contradicted (not listed under missed), with the line to show. */
+  contradicted: z.array(z.object({ id: z.string(), statement: z.string(), said: z.string(), message: z.string() })).optional(),
+  /** A non-answer, named in words. */
+  nonAnswer: z.object({ flag: z.enum(['empty', 'dont-know', 'gibberish', 'off-topic']), message: z.string() }).optional(),
+  counts: z.object({ covered: z.number().int(), partly: z.number().int(), missed: z.number().int(), contradicted: z.number().int() }).optional(),
 });
 
 /** Frames the server sends. Frames with a `seq` are stored and replayed on resume. */
