@@ -1,6 +1,7 @@
 // The offline interviewer and judge behind the ports: rubric-driven, deterministic, no network.
 import type { Interviewer, Judge } from '../ports.js';
-import { scoreOffline } from '../scoring/offline-scorer.js';
+import type { Question } from '../bank/schema.js';
+import { scoreOffline, type ScoreRequest } from '../scoring/offline-scorer.js';
 import type { Evaluation } from '../scoring/types.js';
 import type { JudgeInput } from '../effects.js';
 import { offlineDecide } from './offline-decide.js';
@@ -20,10 +21,14 @@ export function createOfflineInterviewer(): Interviewer {
   };
 }
 
+/** What the offline scorer is given for a bank question: its prompt, reference, key points and rubric. */
+export function scoreRequestFor(question: Question, answer: string): ScoreRequest {
+  return { question: question.prompt, reference: question.referenceAnswer, keyPoints: question.keyPoints, rubric: question.rubric, answer };
+}
+
 /** Scores with the offline scorer; the evaluation's score and offline score are the same. */
 export function offlineEvaluation(input: JudgeInput): Evaluation {
-  const { question, answer } = input;
-  const score = scoreOffline({ question: question.prompt, reference: question.referenceAnswer, keyPoints: question.keyPoints, rubric: question.rubric, answer });
+  const score = scoreOffline(scoreRequestFor(input.question, input.answer));
   return { score, offline: score, droppedClaims: [], disagreement: false };
 }
 
