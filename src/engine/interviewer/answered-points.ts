@@ -4,19 +4,20 @@
 // - eps_uncond)`), and a clause that answers what the point's follow-up asks about ("only A and B get
 // gradients" answers "which parameters are updated").
 import type { KeyPoint, Question } from '../bank/schema.js';
+import { STOP_WORDS } from '../scoring/lexicon/stop-words.js';
 import type { KeyPointResult } from '../scoring/types.js';
 
 /** Ids of the key points the answer covered or visibly addressed (never a contradicted one). */
 export function answeredPoints(question: Question, answer: string, results: readonly KeyPointResult[]): Set<string> {
   const byId = new Map(results.map((r) => [r.id, r]));
   const done = new Set<string>();
-  const formulas = formulasIn(answer);
+  const byFormula = formulaPoints(question, formulasIn(answer));
   const clauses = clausesOf(answer);
   for (const kp of question.keyPoints) {
     const result = byId.get(kp.id);
     if (result?.negated) continue;
     if (result?.status === 'covered') done.add(kp.id);
-    else if (formulaNames(kp, question, formulas) || answersTheProbe(kp, question, clauses, result)) done.add(kp.id);
+    else if (byFormula.has(kp.id) || answersTheProbe(kp, question, clauses, result)) done.add(kp.id);
   }
   return done;
 }
@@ -24,10 +25,16 @@ export function answeredPoints(question: Question, answer: string, results: read
 const words = (text: string): string[] => text.toLowerCase().match(/[a-z][a-z0-9]*/g) ?? [];
 
 // An expression: something = something with at least one operator on the right.
-const FORMULA_RE = /[\p{L}_][\p{L}\p{N}_']*(?:\([^)]*\))?\s*=\s*[^=\n.;]*?[-+*/^·×][^\n;]*/gu;
+// It ends at the end of its sentence (a full stop not inside a number), a semicolon or a line break.
+const FORMULA_RE = /[\p{L}_][\p{L}\p{N}_']*(?:\([^)]*\))?\s*=\s*[^=\n.;]*?[-+*/^·×](?:[^\n;.]|\.(?=\d))*/gu;
 
 function formulasIn(answer: string): string[][] {
-  return [...answer.matchAll(FORMULA_RE)].map((m) => m[0].split(/[^\p{L}\p{N}]+|_/u).map((s) => s.toLowerCase()).filter(Boolean));
+  return [...answer.matchAll(FORMULA_RE)].map((m) =>
+    m[0]
+      .split(/[^\p{L}\p{N}]+|_/u)
+      .map((s) => s.toLowerCase())
+      .filter((s) => s !== '' && !STOP_WORDS.has(s)),
+  );
 }
 
 /** The vocabulary a key point is asked and stated in: statement, cues and its follow-up prompts. */
@@ -45,10 +52,19 @@ function symbolNames(symbol: string, vocabulary: Set<string>): boolean {
   return false;
 }
 
-function formulaNames(kp: KeyPoint, question: Question, formulas: string[][]): boolean {
-  if (formulas.length === 0) return false;
-  const vocabulary = pointWords(kp, question);
-  return formulas.some((symbols) => new Set(symbols.filter((s) => symbolNames(s, vocabulary))).size >= 2);
+// A formula states one point: the one whose words its symbols name most (two at least). Points that
+// merely share a symbol with it (the "unconditional branch" of a cost point) are not credited.
+function formulaPoints(question: Question, formulas: string[][]): Set<string> {
+  const points = new Set<string>();
+  if (formulas.length === 0) return points;
+  const vocabularies = question.keyPoints.map((kp) => ({ id: kp.id, words: pointWords(kp, question) }));
+  for (const symbols of formulas) {
+    const hits = vocabularies.map(({ id, words }) => ({ id, n: new Set(symbols.filter((s) => symbolNames(s, words))).size }));
+    const best = Math.max(0, ...hits.map((h) => h.n));
+    const winners = hits.filter((h) => h.n === best);
+    if (best >= 2 && winners.length === 1 && winners[0]) points.add(winners[0].id);
+  }
+  return points;
 }
 
 /** What a follow-up asks about, and the words that answer it. Word stems, matched as prefixes. */
