@@ -29,6 +29,9 @@ export const ECHO_LEADS: readonly string[] = ['You mentioned “{p}”.', 'You b
 export const CONTRADICTION_LEADS: readonly string[] = ['You said “{q}”. Let’s look at that again.', 'I want to check something: you said “{q}”.', 'Let’s go back to where you said “{q}”.'];
 export const CONTRADICTION_LEADS_UNQUOTED: readonly string[] = ['I want to check one claim in your answer.', 'Let’s look again at part of your answer.', 'One thing in your answer needs a second look.'];
 
+/** Before pushing a fully covered answer further, naming something the candidate said; {p} is it. */
+export const DEPTH_ECHO_LEADS: readonly string[] = ['Good, you covered “{p}” clearly.', 'Nice point on “{p}”.', 'That was solid, including “{p}”.'];
+
 /** Before pushing a fully covered answer further. */
 export const DEPTH_LEADS: readonly string[] = ['Good.', 'That covers the basics well.', 'Nice.', 'Solid.', 'That’s a good foundation.'];
 

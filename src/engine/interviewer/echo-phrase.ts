@@ -26,7 +26,10 @@ export function contentPhrase(evidence: readonly string[]): string | undefined {
   return undefined;
 }
 
-const isFiller = (w: string): boolean => w === '' || STOP_WORDS.has(w.toLowerCase());
+// Only these are trimmed from the ends of a quote: "the KL term," -> "KL term", while "pull against
+// each other" keeps its words (a quote cut to "pull" would say nothing).
+const END_FILLER = new Set(['a', 'an', 'the', 'of', 'to', 'and', 'or', 'but', 'so', 'in', 'on', 'at', 'for', 'with', 'by', 'from', 'as', 'is', 'are', 'was', 'were', 'be', 'it', 'its', 'this', 'that', 'which', 'then', 'um', 'uh', 'like']);
+const isFiller = (w: string): boolean => w === '' || END_FILLER.has(w.toLowerCase());
 const isContent = (w: string): boolean => /\p{L}/u.test(w) && w.length >= 2 && !STOP_WORDS.has(w.toLowerCase()) && (w.length >= 3 || /^[A-Z0-9]+$/.test(w));
 
 // The words a point is stated and probed in ("KL" counts: short names carry content).

@@ -9,6 +9,7 @@ import { pick } from '../random.js';
 import {
   CONTRADICTION_LEADS,
   CONTRADICTION_LEADS_UNQUOTED,
+  DEPTH_ECHO_LEADS,
   DEPTH_LEADS,
   ECHO_LEADS,
   pickUnused,
@@ -85,7 +86,12 @@ function followUpLine(input: SpeakInput, target: string, round: number): string 
   if (target === SIMPLER_TARGET) return (pickUnused(SIMPLER_LEADS, seed, slot, said) ?? pick(SIMPLER_LEADS, seed, slot)).replace('{x}', simplerQuestion(input));
   const options = question?.followUps.filter((f) => f.target === target) ?? [];
   const probe = options.length > 0 ? (options[(round - 1) % options.length]?.prompt ?? '') : pick(FALLBACK_PROBES, seed, `probe:${seq}`);
-  if (target === DEPTH_TARGET) return [pickUnused(DEPTH_LEADS, seed, slot, said), probe].filter(Boolean).join(' ');
+  if (target === DEPTH_TARGET) {
+    const heaviest = question ? [...question.keyPoints].sort((a, b) => b.weight - a.weight)[0] : undefined;
+    const strong = question && heaviest ? echoFor(question, evaluation, heaviest.id) : undefined;
+    const echoLead = strong ? pickUnused(DEPTH_ECHO_LEADS, seed, slot, said)?.replace('{p}', strong) : undefined;
+    return [echoLead ?? pickUnused(DEPTH_LEADS, seed, slot, said), probe].filter(Boolean).join(' ');
+  }
   const quote = contradictionFor(evaluation, target);
   if (quote) return `${(pickUnused(CONTRADICTION_LEADS, seed, slot, said) ?? pick(CONTRADICTION_LEADS, seed, slot)).replace('{q}', quote)} ${probe}`;
   if (evaluation?.score.keyPoints.some((k) => k.id === target && k.negated)) {

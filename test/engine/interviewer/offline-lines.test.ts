@@ -53,6 +53,18 @@ describe('follow-ups refer to what the candidate said', () => {
     expect(line).toMatch(/What happens to the KL term/);
   });
 
+  it('pushes a full answer further by naming something it said', () => {
+    const answer = 'The reconstruction term and the KL divergence to the prior pull against each other.';
+    const evaluation = evaluate(VAE, answer, {
+      reconstruction: { status: 'covered', evidence: ['reconstruction term'] },
+      'kl-term': { status: 'covered', evidence: ['KL divergence to the prior'] },
+      tension: { status: 'covered', evidence: ['pull against each other'] },
+    });
+    const line = followUp(VAE, 'depth', evaluation);
+    expect(line).toMatch(/“pull against each other”/);
+    expect(line).toMatch(/Where does this approach break down in practice\?$/);
+  });
+
   it('probes a contradiction by quoting it', () => {
     const answer = 'The label is not given to the generator, only the discriminator gets it.';
     const evaluation = evaluate(CGAN, answer, { 'both-conditioned': { status: 'missed', negated: true, evidence: ['The label is not given to the generator'] } });
@@ -71,7 +83,7 @@ describe('contentPhrase', () => {
   it.each([
     [['the KL term,'], 'KL term'],
     [['N', 'two small matrices'], 'two small matrices'],
-    [['a really very long stretch of words that goes on and on'], 'long stretch of words'],
+    [['a really very long stretch of words that goes on and on'], 'really very long stretch of words'],
     [['0', 'k'], undefined],
     [['GAN'], 'GAN'],
   ])('%j -> %s', (evidence, expected) => expect(contentPhrase(evidence)).toBe(expected));
