@@ -1,14 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadBank } from '../../src/adapters/bank/load-bank.js';
 import { offlineEvaluation } from '../../src/engine/interviewer/offline-interviewer.js';
+import { runGroup } from '../support/process-group.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../src/cli/bin.js');
 const grade = (input: string, ...args: string[]) =>
-  spawnSync(process.execPath, [BIN, 'grade', ...args], { input, encoding: 'utf8', timeout: 30_000 });
+  runGroup(process.execPath, [BIN, 'grade', ...args], { input, timeoutMs: 30_000 });
 const lines = (stdout: string) => stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
 
 const QUESTION = 'What does a voltage reading of 1.5 tell you about the terminals?';
@@ -22,7 +22,7 @@ const withKeyPoints = {
 };
 
 describe('probe grade', () => {
-  it('writes one line per input line, in order, and an error line for each malformed one (exit 1)', () => {
+  it('writes one line per input line, in order, and an error line for each malformed one (exit 1)', async () => {
     const input = [
       JSON.stringify(good),
       '',
@@ -35,7 +35,7 @@ describe('probe grade', () => {
       JSON.stringify(withKeyPoints),
       '[1, 2]',
     ].join('\n');
-    const r = grade(`${input}\n`);
+    const r = await grade(`${input}\n`);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
     const out = lines(r.stdout);
@@ -63,24 +63,24 @@ describe('probe grade', () => {
     expect(out[7]).toEqual({ line: 10, error: expect.stringMatching(/^expected a JSON object/) });
   });
 
-  it('exits 0 when every line is graded, reading --input FILE', () => {
+  it('exits 0 when every line is graded, reading --input FILE', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'probe-grade-'));
     const file = path.join(dir, 'answers.jsonl');
     writeFileSync(file, `${JSON.stringify(good)}\r\n${JSON.stringify(wrong)}\r\n`);
-    const r = grade('', '--input', file);
+    const r = await grade('', '--input', file);
     expect(r.status).toBe(0);
     expect(lines(r.stdout).map((o) => o.id)).toEqual(['g1', 7]);
   });
 
-  it('usage errors exit 2', () => {
-    expect(grade('', '--input', '/nonexistent/answers.jsonl').status).toBe(2);
-    const r = grade('', '--frobnicate');
+  it('usage errors exit 2', async () => {
+    expect((await grade('', '--input', '/nonexistent/answers.jsonl')).status).toBe(2);
+    const r = await grade('', '--frobnicate');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("unknown option '--frobnicate'");
   });
 
-  it('--help documents the line format and the exit codes', () => {
-    const r = grade('', '--help');
+  it('--help documents the line format and the exit codes', async () => {
+    const r = await grade('', '--help');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('"reference": "..." | ["...", "..."]');
     expect(r.stdout).toContain('{"line": N, "error": "..."}');
@@ -100,7 +100,7 @@ describe('probe grade: bank questions and rubrics, as the interview grades', () 
     const technical = bank.questions.find((q) => q.id === 'gan-conditional-gans');
     if (!behavioral || !technical) throw new Error('bank questions used by this test are missing');
     const ganAnswer = 'Both the generator and the discriminator get the label, so you can ask for a class; used for image-to-image translation.';
-    const r = grade([
+    const r = await grade([
       JSON.stringify({ id: 'b1', question_id: behavioral.id, answer: STAR_ANSWER }),
       JSON.stringify({ id: 't1', question_id: technical.id, answer: ganAnswer }),
     ].join('\n'));
@@ -113,7 +113,7 @@ describe('probe grade: bank questions and rubrics, as the interview grades', () 
     expect(t1).toMatchObject({ id: 't1', question_id: technical.id, rubric: 'technical', overall: offlineEvaluation({ question: technical, answer: ganAnswer }).score.overall });
   });
 
-  it('grades an own question on a named rubric, and says what is wrong per line, naming the line', () => {
+  it('grades an own question on a named rubric, and says what is wrong per line, naming the line', async () => {
     const own = { question: 'Tell me about a time a model misbehaved in production.', reference: 'We rolled back first, then found the cause, then added tests.', answer: STAR_ANSWER };
     const input = [
       JSON.stringify({ ...own, id: 'star', rubric: 'behavioral' }),
@@ -123,7 +123,7 @@ describe('probe grade: bank questions and rubrics, as the interview grades', () 
       JSON.stringify({ id: 'c', question_id: 'car-production-incident', reference: 'mine', rubric: 'technical', answer: 'x' }),
       JSON.stringify({ id: 'm', answer: 'x', reference: 'y' }),
     ].join('\n');
-    const r = grade(input);
+    const r = await grade(input);
     expect(r.status).toBe(1);
     const out = lines(r.stdout);
     expect(out[0]).toMatchObject({ id: 'star', rubric: 'behavioral' });
@@ -140,9 +140,9 @@ describe('probe grade: bank questions and rubrics, as the interview grades', () 
     expect(out[5]).toEqual({ line: 6, id: 'm', error: expect.stringMatching(/^"question": missing "question": give the question text, or "question_id" for a bank question/) });
   });
 
-  it('a bank that cannot be read fails only the lines that need it, saying how to fix it', () => {
+  it('a bank that cannot be read fails only the lines that need it, saying how to fix it', async () => {
     const input = [JSON.stringify({ question_id: 'gan-conditional-gans', answer: 'x' }), JSON.stringify(good)].join('\n');
-    const r = grade(input, '--bank', '/nonexistent/bank');
+    const r = await grade(input, '--bank', '/nonexistent/bank');
     expect(r.status).toBe(1);
     const [first, second] = lines(r.stdout);
     expect(first).toEqual({ line: 1, error: expect.stringMatching(/^cannot use the question bank in \/nonexistent\/bank .*pass --bank DIR$/) });
