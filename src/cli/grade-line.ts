@@ -58,7 +58,7 @@ export const needsBank = (value: unknown): boolean =>
 type Id = string | number | undefined;
 
 /** Parses one line's JSON value into a score request, or says what is wrong and how to fix it. */
-export function toRequest(value: unknown, bank?: GradeBank): { request: ScoreRequest; id?: Id; questionId?: string } | { error: string; id?: Id } {
+export function toRequest(value: unknown, bank?: GradeBank): { request: ScoreRequest; id?: Id; question?: Question } | { error: string; id?: Id } {
   const parsed = GradeLineSchema.safeParse(value);
   const id = typeof value === 'object' && value !== null && 'id' in value ? (value as { id: unknown }).id : undefined;
   const echoId = typeof id === 'string' || typeof id === 'number' ? id : undefined;
@@ -71,7 +71,7 @@ export function toRequest(value: unknown, bank?: GradeBank): { request: ScoreReq
   if (line.question_id !== undefined) {
     const question = bank?.question(line.question_id);
     if (!question) return { error: `"question_id": no question "${line.question_id}" in the bank; \`probe bank list\` shows the ids`, id: line.id };
-    return { request: scoreRequestFor(question, line.answer), id: line.id, questionId: question.id };
+    return { request: scoreRequestFor(question, line.answer), id: line.id, question };
   }
   let rubric: Rubric | undefined;
   if (line.rubric !== undefined) {

@@ -1,6 +1,7 @@
 // Drill feedback: after each answer, which key points it covered (with the words that counted), which
-// it only touched, which it missed, which it contradicted ("you said X; the point is Y"), and whether
-// it was a non-answer, named in words. Counts keep the four statuses apart.
+// it only touched, which it missed, which it contradicted ("you said X; the point is Y"; such a point
+// is also in `missed`, marked negated), and whether it was a non-answer, named in words. Counts keep
+// the four statuses apart.
 import type { Question } from './bank/schema.js';
 import type { Evaluation } from './scoring/types.js';
 import type { DrillFeedback, NonAnswerFlag } from './state.js';
@@ -27,24 +28,29 @@ export function drillFeedback(question: Question, evaluation: Evaluation): Drill
     const result = byId.get(kp.id);
     if (result && result.status !== 'missed') {
       covered.push({ id: kp.id, statement: kp.statement, status: result.status, words: result.evidence.map((e) => e.text) });
-    } else if (result?.negated) {
-      const said = result.evidence.map((e) => e.text).join(' ... ');
-      contradicted.push({ id: kp.id, statement: kp.statement, said, message: said ? contradictionMessage(said, kp.statement) : `Contradicted: your answer states the opposite; the point is: ${kp.statement}` });
+    } else if (result?.negated && result.evidence.length > 0) {
+      // A contradiction is a missed point (the contract) shown with what was said.
+      const words = result.evidence.map((e) => e.text);
+      missed.push({ id: kp.id, statement: kp.statement, negated: true, words });
+      const said = words.join(' ... ');
+      contradicted.push({ id: kp.id, statement: kp.statement, said, message: contradictionMessage(said, kp.statement) });
     } else {
       missed.push({ id: kp.id, statement: kp.statement });
     }
   }
-  const flag = NON_ANSWER_ORDER.find((f) => evaluation.score.flags.includes(f));
+  const flags = evaluation.score.flags;
+  const flag = NON_ANSWER_ORDER.find((f) => flags.includes(f));
   return {
     covered,
     missed,
     overall: evaluation.score.overall,
+    ...(flags.length > 0 ? { flags } : {}),
     contradicted,
     ...(flag ? { nonAnswer: { flag, message: NON_ANSWER_LINES[flag] } } : {}),
     counts: {
       covered: covered.filter((c) => c.status === 'covered').length,
       partly: covered.filter((c) => c.status === 'partly').length,
-      missed: missed.length,
+      missed: missed.length - contradicted.length,
       contradicted: contradicted.length,
     },
   };

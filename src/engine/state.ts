@@ -31,9 +31,14 @@ export type NonAnswerFlag = 'empty' | 'dont-know' | 'gibberish' | 'off-topic';
 export interface DrillFeedback {
   /** Covered and partly covered points, with the candidate's words that counted. */
   covered: { id: string; statement: string; status: Coverage; words: string[] }[];
-  /** Points the answer did not make (contradicted ones are listed under `contradicted` instead). */
-  missed: { id: string; statement: string }[];
+  /**
+   * Points the answer did not make. A contradicted point is here too, with `negated` and the words
+   * that contradicted it, and is also listed under `contradicted` with the line to show.
+   */
+  missed: { id: string; statement: string; negated?: boolean; words?: string[] }[];
   overall: number;
+  /** The scorer's flags on the answer, when it raised any. */
+  flags?: string[];
   /** Points the answer contradicted: what was said, and the line to show. */
   contradicted?: { id: string; statement: string; said: string; message: string }[];
   /** Set when the answer was a non-answer: which kind, and the line to show ("That was a don't-know: ..."). */

@@ -57,9 +57,12 @@ export const LineKindSchema = z.enum(['opening', 'question', 'follow-up', 'hint'
 
 export const KeyPointFeedbackSchema = z.object({
   covered: z.array(z.object({ id: z.string(), statement: z.string(), status: z.enum(['covered', 'partly', 'missed']), words: z.array(z.string()) })),
-  missed: z.array(z.object({ id: z.string(), statement: z.string() })),
+  /** `negated` and `words`: the answer contradicted the point, in these words (shown as "Contradicted: you said ..."). */
+  missed: z.array(z.object({ id: z.string(), statement: z.string(), negated: z.boolean().optional(), words: z.array(z.string()).optional() })),
   overall: z.number(),
-  /** Points the answer contradicted (not listed under missed), with the line to show. */
+  /** The scorer's flags on the answer ('dont-know', 'gibberish', ...), named in words by the page. */
+  flags: z.array(z.string()).optional(),
+  /** Points the answer contradicted (also in `missed` with `negated`), with the line to show. */
   contradicted: z.array(z.object({ id: z.string(), statement: z.string(), said: z.string(), message: z.string() })).optional(),
   /** A non-answer, named in words. */
   nonAnswer: z.object({ flag: z.enum(['empty', 'dont-know', 'gibberish', 'off-topic']), message: z.string() }).optional(),

@@ -17,7 +17,8 @@ describe('drillFeedback', () => {
       ['applications', 'covered', ['super-resolution']],
       ['injection', 'partly', ['one-hot vector']],
     ]);
-    expect(feedback.missed).toEqual([]);
+    // The contradicted point stays in `missed` (marked negated, with its words), as renderers expect.
+    expect(feedback.missed).toEqual([{ id: 'both-conditioned', statement: CGAN.keyPoints[0]?.statement, negated: true, words: ['The label is not given to the generator'] }]);
     expect(feedback.contradicted).toEqual([
       {
         id: 'both-conditioned',
@@ -37,6 +38,7 @@ describe('drillFeedback', () => {
   ] as const)('names a %s non-answer in words', (flag, message) => {
     const feedback = drillFeedback(VAE, evaluate(VAE, 'x', {}, [flag]));
     expect(feedback.nonAnswer).toEqual({ flag, message: expect.stringMatching(message) });
+    expect(feedback.flags).toEqual([flag]);
     expect(feedback.counts).toEqual({ covered: 0, partly: 0, missed: 3, contradicted: 0 });
     expect(feedback.overall).toBe(0);
   });

@@ -5,6 +5,7 @@ import { access } from 'node:fs/promises';
 import type { Readable, Writable } from 'node:stream';
 import { CommanderError, type Command } from 'commander';
 import { loadBank } from '../../adapters/bank/load-bank.js';
+import { offlineEvaluation } from '../../engine/interviewer/offline-interviewer.js';
 import { scoreOffline } from '../../engine/scoring/offline-scorer.js';
 import { defaultBankDir } from '../../paths.js';
 import { needsBank, toOutput, toRequest, type GradeBank } from '../grade-line.js';
@@ -97,9 +98,11 @@ export async function gradeStream(input: Readable, output: Writable, options: Gr
       await writeJsonLine(output, { line: item.line, ...(parsed.id === undefined ? {} : { id: parsed.id }), error: parsed.error });
       continue;
     }
-    const { request } = parsed;
-    const used = { ...(parsed.questionId ? { questionId: parsed.questionId } : {}), ...(lookup ? { rubric: request.rubric?.id ?? 'technical' } : {}) };
-    await writeJsonLine(output, toOutput(scoreOffline(request), parsed.id, used));
+    const { request, question } = parsed;
+    const used = { ...(question ? { questionId: question.id } : {}), ...(lookup ? { rubric: request.rubric?.id ?? 'technical' } : {}) };
+    // A bank question goes through the interview's own offline judge (grader-addressed text screened).
+    const score = question ? offlineEvaluation({ question, answer: request.answer }).score : scoreOffline(request);
+    await writeJsonLine(output, toOutput(score, parsed.id, used));
   }
   return errors;
 }
