@@ -34,7 +34,7 @@ export interface RunningServer {
 export async function startServer(services: Services, options: StartServerOptions): Promise<RunningServer> {
   const { config, log, store } = services;
   const now = () => Date.now();
-  const ports = { interviewer: services.interviewer, judge: services.judge, now };
+  const ports = { interviewer: services.interviewer, judge: services.judge, ...(services.assessor ? { assessor: services.assessor } : {}), now };
   const registry = new SessionRegistry({ store, ports, log, interviewerId: services.interviewer.id }, options.registry);
   await registry.resumeUnfinished();
 
@@ -46,6 +46,7 @@ export async function startServer(services: Services, options: StartServerOption
     config,
     now,
     interviewerId: services.interviewer.id,
+    ...(services.saturation ? { saturation: services.saturation } : {}),
     maxBodyBytes: config.PROBE_MAX_FRAME_BYTES,
     allowedOrigins: config.PROBE_ALLOWED_ORIGINS,
     limits: { maxAnswerChars: config.PROBE_MAX_ANSWER_CHARS, ratePerSecond: config.PROBE_RATE_LIMIT_PER_SEC, rateBurst: config.PROBE_RATE_LIMIT_BURST },

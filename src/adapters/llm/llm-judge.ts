@@ -6,9 +6,9 @@ import { offlineEvaluation } from '../../engine/interviewer/offline-interviewer.
 import type { Judge } from '../../engine/ports.js';
 import type { Evaluation, Score } from '../../engine/scoring/types.js';
 import { JudgeOutputInvalid } from '../../errors.js';
-import { withOneRetry } from './call-outcome.js';
+import { withOneRetry, type CallOutcome } from './call-outcome.js';
 import { detectInjection } from './injection-guard.js';
-import { judgePromptValues, judgementSchema } from './judge-request.js';
+import { judgePromptValues, judgementSchema, type Judgement } from './judge-request.js';
 import { scoreJudgement } from './judge-score.js';
 import type { LlmClient } from './llm-client.js';
 import type { LoadedPrompts } from './load-prompts.js';
@@ -49,16 +49,25 @@ export function createLlmJudge(client: LlmClient, prompts: LoadedPrompts): Judge
     id: `llm:${model}`,
     async judge(input, signal): Promise<Evaluation> {
       const offline = offlineEvaluation(input);
-      const outcome = await askModel(client, prompts, input, signal);
-      const usage = outcome.usage ? { usage: outcome.usage } : {};
-      if (!outcome.ok) return { ...offline, fallback: outcome.reason, ...usage };
-      const { score, droppedClaims } = scoreJudgement(input.question, input.answer, outcome.value, offline.offline);
-      const injection = detectInjection(input.answer);
-      if (injection && score.overall > offline.offline.overall) {
-        const fallback = `the answer addresses the grader ("${injection}"), so the model may not raise the score; the offline score stands`;
-        return { ...offline, model, fallback, droppedClaims, ...usage };
-      }
-      return { score, offline: offline.offline, model, droppedClaims, disagreement: disagree(score, offline.offline), ...usage };
+      return checkedEvaluation(input, offline, model, await askModel(client, prompts, input, signal));
     },
   };
+}
+
+/**
+ * The evaluation from a judge call's outcome, under the judge's trust rules: the model's claims
+ * checked against the answer (quotes, evidence), no raise for an answer that addresses the grader,
+ * the offline score beside it, and the offline evaluation with the reason when the call failed.
+ * Also used by the call that judges and decides at once (llm-assess.ts).
+ */
+export function checkedEvaluation(input: JudgeInput, offline: Evaluation, model: string, outcome: CallOutcome<Judgement>): Evaluation {
+  const usage = outcome.usage ? { usage: outcome.usage } : {};
+  if (!outcome.ok) return { ...offline, fallback: outcome.reason, ...usage };
+  const { score, droppedClaims } = scoreJudgement(input.question, input.answer, outcome.value, offline.offline);
+  const injection = detectInjection(input.answer);
+  if (injection && score.overall > offline.offline.overall) {
+    const fallback = `the answer addresses the grader ("${injection}"), so the model may not raise the score; the offline score stands`;
+    return { ...offline, model, fallback, droppedClaims, ...usage };
+  }
+  return { score, offline: offline.offline, model, droppedClaims, disagreement: disagree(score, offline.offline), ...usage };
 }
