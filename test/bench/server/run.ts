@@ -102,7 +102,7 @@ async function main(): Promise<void> {
   const profileAt = args.indexOf('--profile');
   const profileDir = profileAt >= 0 ? args[profileAt + 1] : undefined;
   const onlyLlm = args.includes('--only') && args[args.indexOf('--only') + 1] === 'llm';
-  const narrowed = (args.includes('--only') && !onlyLlm) || args.includes('--users');
+  const narrowed = (args.includes('--only') && !onlyLlm) || args.includes('--users') || args.includes('--variants');
   const plan = narrow(quick ? QUICK : FULL, args);
   const write = !quick && !narrowed && !args.includes('--no-write');
   const doc = join(packageRoot(), 'docs/benchmarks.md');
@@ -115,7 +115,10 @@ async function main(): Promise<void> {
   }
   if (plan.turn.length > 0) {
     const bank = await loadBank(defaultBankDir());
-    const turnBody = renderTurnRun(await runTurnBench(plan.turn, bank, (line) => console.log(line), onlyLlm ? profileDir : undefined));
+    // --variants name=DIR,...: other checkouts of Probe run beside this one (ablations; nothing is written).
+    const variantArg = args.includes('--variants') ? (args[args.indexOf('--variants') + 1] ?? '') : '';
+    const variants = Object.fromEntries(variantArg.split(',').filter(Boolean).map((v) => v.split('=') as [string, string]));
+    const turnBody = renderTurnRun(await runTurnBench(plan.turn, bank, (line) => console.log(line), onlyLlm ? profileDir : undefined, variants));
     console.log(`\n${turnBody}`);
     if (write) upsertSection(doc, TURN_SECTION, turnBody);
   }

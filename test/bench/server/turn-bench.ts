@@ -14,23 +14,24 @@ export const TURN_SECTION = '## LLM turn cost: Probe beside a single-call refere
 export interface TurnRun {
   machine: Machine;
   loadAfter: string;
-  rows: { probe: TurnRow; reference: TurnRow }[];
+  rows: { probe: TurnRow; reference: TurnRow; variants: TurnRow[] }[];
   minutes: number;
 }
 
-export async function runTurnBench(steps: LoadStep[], bank: Bank, log: (line: string) => void, profileDir?: string): Promise<TurnRun> {
+export async function runTurnBench(steps: LoadStep[], bank: Bank, log: (line: string) => void, profileDir?: string, variants: Record<string, string> = {}): Promise<TurnRun> {
   const started = performance.now();
   const machine = describeMachine();
   const rows: TurnRun['rows'] = [];
   log('LLM turn cost (Probe LLM mode beside the single-call reference):');
   for (const [i, step] of steps.entries()) {
-    const order: TurnServer[] = i % 2 === 0 ? ['reference', 'probe'] : ['probe', 'reference'];
+    const servers: TurnServer[] = ['reference', 'probe', ...Object.keys(variants).map((v) => `probe@${v}`)];
+    const order = i % 2 === 0 ? servers : [...servers].reverse();
     const got: Partial<Record<TurnServer, TurnRow>> = {};
     for (const server of order) {
       const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/${server}-${step.users}`] : undefined;
-      got[server] = await runTurnStep(server, step, { bank, log, ...(nodeArgs ? { nodeArgs } : {}) });
+      got[server] = await runTurnStep(server, step, { bank, log, variants, ...(nodeArgs ? { nodeArgs } : {}) });
     }
-    rows.push({ probe: got.probe as TurnRow, reference: got.reference as TurnRow });
+    rows.push({ probe: got.probe as TurnRow, reference: got.reference as TurnRow, variants: servers.slice(2).map((s) => got[s] as TurnRow) });
   }
   return { machine, loadAfter: describeMachine().load, rows, minutes: (performance.now() - started) / 60_000 };
 }
@@ -40,7 +41,7 @@ const pair = (a: number, b: number) => `${ms(a)} / ${ms(b)}`;
 function row(r: TurnRow): string {
   const b = r.breakdown;
   return (
-    `| ${r.users} | ${r.server === 'probe' ? 'Probe (LLM)' : 'reference'} | ${b.turns} | ${r.perSecond.toFixed(0)} | **${pair(b.overhead.p50, b.overhead.p99)}** | ${pair(b.turn.p50, b.turn.p99)} | ${ms(b.model.p50)} | ` +
+    `| ${r.users} | ${r.server === 'probe' ? 'Probe (LLM)' : r.server} | ${b.turns} | ${r.perSecond.toFixed(0)} | **${pair(b.overhead.p50, b.overhead.p99)}** | ${pair(b.turn.p50, b.turn.p99)} | ${ms(b.model.p50)} | ` +
     `${b.callsPerTurn.toFixed(2)} | ${ms(b.before)} / ${ms(b.between)} / ${ms(b.after)} | **${ms(r.cpuMsPerTurn)}** | ${(r.cpu * 100).toFixed(0)}% | ${r.interviews} | **${r.failed}**${r.stuck > 0 ? ` (+${r.stuck} stuck)` : ''} | ${r.fallbacks} | ${r.refused} |`
   );
 }
@@ -70,7 +71,7 @@ export function renderTurnRun(run: TurnRun): string {
     '',
     '| K | Server | Turns timed | Turns/s | **Overhead p50 / p99** | Turn p50 / p99 | Model p50 | Calls per turn | Before / between / after | **CPU ms per turn** | Server CPU | Interviews | **Failed** | Offline lines | 503s |',
     '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...run.rows.flatMap(({ probe, reference }) => [row(probe), row(reference)]),
+    ...run.rows.flatMap(({ probe, reference, variants }) => [row(probe), ...variants.map(row), row(reference)]),
     '',
     '### Targets',
     '',

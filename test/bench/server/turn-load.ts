@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Bank } from '../../../src/engine/bank/schema.js';
 import { tempDir } from '../../support/temp-dir.js';
-import { startProbeProcess } from '../harness/probe-process.js';
+import { startProbeProcess, UNTHROTTLED } from '../harness/probe-process.js';
 import { sampleProcess } from '../harness/proc-stats.js';
 import { runLevel, type LevelResult } from './load-level.js';
 import type { LoadStep } from './offline-load.js';
@@ -14,7 +14,8 @@ import { startTurnModelProcess } from './turn-model-process.js';
 import { breakDown, type TurnBreakdown } from './turn-overhead.js';
 import { turnUser, type TurnRecord } from './turn-user.js';
 
-export type TurnServer = 'probe' | 'reference';
+/** 'probe', 'reference', or 'probe@NAME' for another checkout of Probe (an ablation, --variants). */
+export type TurnServer = string;
 
 export interface TurnRow extends LevelResult {
   server: TurnServer;
@@ -61,14 +62,40 @@ export interface TurnStepOptions {
   nodeArgs?: string[];
   /** Extra environment for Probe (admission limits...). */
   env?: Record<string, string>;
+  /** Checkouts of Probe by variant name (their src/cli/bin.js is run instead of this one's). */
+  variants?: Record<string, string>;
+}
+
+/** Another checkout's `probe serve`, started like startProbeProcess starts this one. */
+function startVariant(dir: string, dbPath: string, env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [`${dir}/src/cli/bin.js`, 'serve'], {
+    cwd: dir,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PROBE_DB_PATH: dbPath, PROBE_LOG_LEVEL: 'warn', ...UNTHROTTLED, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`${dir} did not start`)), 30_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /Probe is listening on (http:\/\/\S+)/.exec(out)?.[1];
+      if (!url || child.pid === undefined) return;
+      clearTimeout(timer);
+      resolve({ url, pid: child.pid, stop: () => (child.kill('SIGTERM'), exited) });
+    });
+    child.once('error', reject);
+  });
 }
 
 export async function runTurnStep(server: TurnServer, step: LoadStep, o: TurnStepOptions): Promise<TurnRow> {
   const model = await startTurnModelProcess();
   const dir = tempDir('probe-bench-turn-');
   const env = { OPENAI_BASE_URL: model.url, PROBE_MODEL: 'scripted-model', PROBE_LLM_TIMEOUT_MS: '30000', ...o.env };
-  const proc: ServerProcess =
-    server === 'probe'
+  const variant = server.startsWith('probe@') ? o.variants?.[server.slice(6)] : undefined;
+  const proc: ServerProcess = variant
+    ? await startVariant(variant, dir.file('probe.db'), env)
+    : server === 'probe'
       ? await startProbeProcess({ dbPath: dir.file('probe.db'), env, ...(o.nodeArgs ? { nodeArgs: o.nodeArgs } : {}) }).then((p) => ({ url: p.url, pid: p.pid, stop: () => p.stop('SIGTERM') }))
       : await startReference(dir.file('reference.db'), model.url, o.nodeArgs);
   try {
