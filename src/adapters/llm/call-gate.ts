@@ -131,7 +131,8 @@ function once(fn: () => void): () => void {
   };
 }
 
-const RESOLUTION_MS = 20;
+// Coarse on purpose: the threshold is hundreds of ms, and each tick wakes the process.
+const RESOLUTION_MS = 100;
 
 /** Mean event-loop delay over the last full second (monitorEventLoopDelay, reset each second). */
 function watchLag(): { meanMs(): number; stop(): void } {
