@@ -4,12 +4,14 @@ import { z } from 'zod';
 import type { Config } from '../config.js';
 import { InvalidMessage } from '../errors.js';
 import type { ServerInfo } from '../protocol/http.js';
+import { CreationLimiter } from './creation-limiter.js';
 import { describeIssues } from './describe-issues.js';
+import { guardStateChanges } from './request-guard.js';
 import { sessionRoutes, type SessionRoutesDeps } from './session-routes.js';
 import { questionView, topicViews } from './views.js';
 
 export interface ApiDeps extends SessionRoutesDeps {
-  config: Pick<Config, 'PROBE_MAX_ANSWER_CHARS' | 'PROBE_MAX_FRAME_BYTES'>;
+  config: Pick<Config, 'PROBE_MAX_ANSWER_CHARS' | 'PROBE_MAX_FRAME_BYTES' | 'PROBE_SESSION_CREATE_PER_MIN' | 'PROBE_SESSION_CREATE_BURST'>;
 }
 
 const QuestionQuerySchema = z.strictObject({
@@ -20,7 +22,9 @@ const QuestionQuerySchema = z.strictObject({
 
 export function apiRoutes(deps: ApiDeps): Hono {
   const api = new Hono();
-  api.route('/sessions', sessionRoutes(deps));
+  api.use('*', guardStateChanges(deps.allowedOrigins));
+  const createLimit = new CreationLimiter({ perMinute: deps.config.PROBE_SESSION_CREATE_PER_MIN, burst: deps.config.PROBE_SESSION_CREATE_BURST, now: deps.now });
+  api.route('/sessions', sessionRoutes({ ...deps, createLimit }));
 
   api.get('/topics', (c) => c.json(topicViews(deps.bank)));
 

@@ -1,5 +1,6 @@
 // Middleware for /api/sessions/:id routes: the caller must hold the session's token.
-// No token or a wrong one is 401 and reveals nothing; an unknown id is 404.
+// No token is 401. An unknown id and a wrong token get the same 404 (status, code and message), so
+// the answer never tells whether a session exists.
 import { createMiddleware } from 'hono/factory';
 import { SessionNotFound, Unauthorized } from '../errors.js';
 import { requestToken, tokenMatches } from './auth.js';
@@ -14,8 +15,7 @@ export function requireSession(store: SessionStore) {
     if (!token) throw new Unauthorized();
     const id = c.req.param('id') ?? '';
     const meta = await store.meta(id);
-    if (!meta) throw new SessionNotFound(id);
-    if (!tokenMatches(token, meta.tokenHash)) throw new Unauthorized();
+    if (!meta || !tokenMatches(token, meta.tokenHash)) throw new SessionNotFound(id);
     c.set('session', meta);
     await next();
   });
