@@ -1,13 +1,14 @@
 // Judges an answer and decides the next move in one structured call: the judge's prompt, then the
 // decision asked for in the same reply. The judgement goes through the judge's checks unchanged
 // (checkedEvaluation); the decision counts only if it still fits the checked evaluation, otherwise
-// the interviewer is asked on its own. A non-answer (empty, "don't know", gibberish) needs neither call.
+// the interviewer is asked on its own.
 import { z } from 'zod';
 import type { DecideInput, JudgeInput } from '../../engine/effects.js';
 import type { Question } from '../../engine/bank/schema.js';
 import { offlineDecide } from '../../engine/interviewer/offline-decide.js';
 import { OFFLINE_ID, offlineEvaluation } from '../../engine/interviewer/offline-interviewer.js';
 import type { Assessment, Assessor, DecideContext, Judge } from '../../engine/ports.js';
+import { separateGraderAddress } from '../../engine/scoring/grader-address.js';
 import type { Evaluation } from '../../engine/scoring/types.js';
 import { JudgeOutputInvalid } from '../../errors.js';
 import { withOneRetry, type CallOutcome } from './call-outcome.js';
@@ -17,13 +18,6 @@ import type { LlmClient } from './llm-client.js';
 import { checkedEvaluation } from './llm-judge.js';
 import type { LoadedPrompts } from './load-prompts.js';
 import { requestStructured } from './structured-call.js';
-
-/**
- * Flags the offline analysis is sure of: nothing in the answer for a model to credit. Off-topic is
- * not among them: it is judged from vocabulary, so a right answer in unusual words can trip it, and
- * the model is what catches that.
- */
-const SURE_NON_ANSWER: ReadonlySet<string> = new Set(['empty', 'dont-know', 'gibberish']);
 
 type Assessed = Judgement & { decision?: DecisionReply | undefined };
 
@@ -111,12 +105,11 @@ export function createLlmAssessor(client: LlmClient, prompts: LoadedPrompts, jud
       const targets = possibleTargets(next);
       if (targets.length === 0) return { evaluation: await judge.judge(input, signal) };
       const offline = offlineEvaluation(input);
-      if (offline.offline.flags.some((f) => SURE_NON_ANSWER.has(f))) {
-        return { evaluation: offline, decision: { decision: offlineDecide({ ...next, evaluation: offline }), by: OFFLINE_ID } };
-      }
-      const outcome = await ask(client, prompts, input, next, targets, signal);
+      // As in the judge: sentences addressed to the grader never reach the model.
+      const screened = separateGraderAddress(input.answer);
+      const outcome = await ask(client, prompts, { ...input, answer: screened.kept }, next, targets, signal);
       const judged: CallOutcome<Judgement> = outcome.ok ? { ...outcome, value: { keyPoints: outcome.value.keyPoints, criteria: outcome.value.criteria } } : outcome;
-      const evaluation: Evaluation = checkedEvaluation(input, offline, model, judged);
+      const evaluation: Evaluation = checkedEvaluation(input.question, screened, offline, model, judged);
       if (!outcome.ok) return { evaluation, decision: { decision: offlineDecide({ ...next, evaluation }), by: OFFLINE_ID, fallback: outcome.reason } };
       return { evaluation, decision: proposal(outcome.value.decision, { ...next, evaluation }, by) };
     },

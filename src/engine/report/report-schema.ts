@@ -67,13 +67,31 @@ export const QuestionScoringSchema = z.object({
   /** The offline scorer's overall, always computed beside an LLM score. */
   offlineScore: Score100.nullable(),
   usage: TokenUsageSchema.nullable(),
+  /** The LLM judge's own overall when a check kept it from counting (`capped` says which): show it beside the score. */
+  llmScore: Score100.nullable().optional(),
+  /** Why the offline score counts although the LLM judge answered (docs/llm-judge.md). */
+  capped: z.string().nullable().optional(),
+  /** Sentences of the answer addressed to the grader, taken out before scoring (flag 'addresses-grader'). */
+  graderText: z.array(z.string()).optional(),
 });
 export type QuestionScoring = z.infer<typeof QuestionScoringSchema>;
+
+/** A drill attempt the candidate started over with Retry: what they said, the hints and probes, the score. */
+export const EarlierAttemptSchema = z.object({
+  attempt: z.number().int().positive(),
+  score: Score100.nullable(),
+  exchanges: z.array(ExchangeSchema),
+  hints: z.array(z.string()),
+  followUps: Count,
+});
+export type EarlierAttempt = z.infer<typeof EarlierAttemptSchema>;
 
 export const ReportQuestionSchema = z.object({
   number: z.number().int().positive(),
   id: z.string(),
   topic: z.string(),
+  /** The topic's title as the bank names it (the id when a stored plan predates titles). */
+  topicTitle: z.string(),
   difficulty: z.number().int().min(1).max(3),
   kind: z.enum(['technical', 'behavioral']),
   /** The guide section to study, or "beyond-guide". */
@@ -95,10 +113,14 @@ export const ReportQuestionSchema = z.object({
   hints: z.array(z.string()),
   followUps: Count,
   scoring: QuestionScoringSchema,
+  /** The flags and a scorer disagreement in words, as every format shows them. */
+  notes: z.array(z.string()),
+  /** Drill: the attempts before a retry, oldest first (the one that counts is the question itself). */
+  earlierAttempts: z.array(EarlierAttemptSchema),
 });
 export type ReportQuestion = z.infer<typeof ReportQuestionSchema>;
 
-export const TopicScoreSchema = z.object({ id: z.string(), score: Score100.nullable(), counted: Count, total: Count });
+export const TopicScoreSchema = z.object({ id: z.string(), title: z.string(), score: Score100.nullable(), counted: Count, total: Count });
 export type TopicScore = z.infer<typeof TopicScoreSchema>;
 
 export const CriterionScoreSchema = z.object({ id: z.string(), name: z.string(), average: Level, percent: Score100, questions: Count });
@@ -129,13 +151,18 @@ export const GapPointSchema = z.object({
   missedWeight: z.number().nonnegative(),
 });
 
-/** A place to study: a guide section (or, beyond the guide, a topic) and the key points missed there. */
+/**
+ * A place to study: a topic, its weakest questions (the report holds each one's reference answer
+ * and key points) and the key points missed there. `source` is the topic id.
+ */
 export const GapSchema = z.object({
   rank: z.number().int().positive(),
   title: z.string(),
   source: z.string(),
   beyondGuide: z.boolean(),
   study: z.string(),
+  /** The topic's weak questions, weakest first. */
+  questions: z.array(z.object({ number: z.number().int().positive(), score: Score100 })),
   /** Sum of missed key point weights (missed = weight, partly = half), in question units. */
   missedWeight: z.number().nonnegative(),
   points: z.array(GapPointSchema),
@@ -163,7 +190,8 @@ export const DrillProbeSchema = z.object({
 export type DrillProbe = z.infer<typeof DrillProbeSchema>;
 
 export const ProvenanceSchema = z.object({
-  method: z.enum(['offline', 'llm', 'llm-with-fallback']),
+  /** 'offline-after-failure': an LLM was configured but no call to it succeeded. */
+  method: z.enum(['offline', 'llm', 'llm-with-fallback', 'offline-after-failure']),
   summary: z.string(),
   models: z.array(z.string()),
   interviewers: z.array(z.string()),
@@ -175,6 +203,14 @@ export const ProvenanceSchema = z.object({
   disagreements: z.array(z.object({ questionNumber: z.number().int().positive(), score: Score100, offlineScore: Score100 })),
   usage: TokenUsageSchema.extend({ totalTokens: Count, calls: Count }).nullable(),
   bankVersion: z.string(),
+  /** Who produced what, counted: interviewer lines and judgements by the LLM, by the offline stand-in, and in total. */
+  mix: z
+    .object({
+      lines: z.object({ llm: Count, standIn: Count, total: Count }),
+      judgements: z.object({ llm: Count, capped: Count, standIn: Count, total: Count }),
+      decisions: z.object({ standIn: Count }),
+    })
+    .optional(),
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 

@@ -75,14 +75,6 @@ describe('LLM assessor: one call that judges and decides', () => {
     expect(decision).toBeUndefined();
   });
 
-  it('asks no model for a sure non-answer: offline score, offline decision to move on', async () => {
-    const { evaluation, decision, requests } = await assessWith(() => reply.status(500), "I don't know, sorry.");
-    expect(requests).toHaveLength(0);
-    expect(evaluation.score.scorer).toBe('offline');
-    expect(evaluation.score.flags).toContain('dont-know');
-    expect(decision).toMatchObject({ decision: { action: 'next' }, by: 'offline' });
-  });
-
   it('when the call fails, scores and decides offline, with the reason recorded on both', async () => {
     const { evaluation, decision } = await assessWith(() => reply.status(500), GOOD);
     expect(evaluation.fallback).toBe('LLM server error (500) after 1 retry');
