@@ -1,6 +1,6 @@
 // The one place where adapters are built and wired: bank, database, interviewer and judge, logger.
 import { loadBank } from './adapters/bank/load-bank.js';
-import { createSqliteSessionStore } from './adapters/db/sqlite-session-store.js';
+import { openSessionStore } from './adapters/db/open-session-store.js';
 import { createLogger, type Logger } from './adapters/log.js';
 import { llmConfigured, type Config } from './config.js';
 import type { Bank } from './engine/bank/schema.js';
@@ -40,7 +40,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const log = overrides.log ?? createLogger({ level: config.PROBE_LOG_LEVEL });
   const bank = overrides.bank ?? (await loadBank(config.PROBE_BANK_DIR));
   const chosen = await choosePorts(config, overrides.paceMs ?? 0);
-  const store = overrides.store ?? createSqliteSessionStore(config.PROBE_DB_PATH);
+  const store = overrides.store ?? (await openSessionStore(config, log));
   return {
     config,
     bank,

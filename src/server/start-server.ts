@@ -38,6 +38,7 @@ export async function startServer(services: Services, options: StartServerOption
   const now = () => Date.now();
   const ports = { interviewer: services.interviewer, judge: services.judge, ...(services.assessor ? { assessor: services.assessor } : {}), now };
   const registry = new SessionRegistry({ store, ports, log, interviewerId: services.interviewer.id }, options.registry);
+  if (store.shared) log.info({ node: registry.nodeId }, `sharing the database with other nodes as ${registry.nodeId}`);
   await registry.resumeUnfinished();
 
   const app = createApp({
