@@ -36,7 +36,7 @@ export interface RunningServer {
 export async function startServer(services: Services, options: StartServerOptions): Promise<RunningServer> {
   const { config, log, store } = services;
   const now = () => Date.now();
-  const ports = { interviewer: services.interviewer, judge: services.judge, now };
+  const ports = { interviewer: services.interviewer, judge: services.judge, ...(services.assessor ? { assessor: services.assessor } : {}), now };
   const registry = new SessionRegistry({ store, ports, log, interviewerId: services.interviewer.id }, options.registry);
   if (store.shared) log.info({ node: registry.nodeId }, `sharing the database with other nodes as ${registry.nodeId}`);
   await registry.resumeUnfinished();
@@ -49,6 +49,7 @@ export async function startServer(services: Services, options: StartServerOption
     config,
     now,
     interviewerId: services.interviewer.id,
+    ...(services.saturation ? { saturation: services.saturation } : {}),
     maxBodyBytes: config.PROBE_MAX_FRAME_BYTES,
     allowedOrigins: config.PROBE_ALLOWED_ORIGINS,
     allowedHosts: allowedHostNames(options.host, config.PROBE_ALLOWED_HOSTS),
