@@ -1,5 +1,5 @@
-// Whether a verified quote carries content relevant to the key point it is claimed for: at least
-// one content word of the key point's own statement or cues, or two words of the reference sentence
+// Whether a verified quote carries content relevant to the key point it is claimed for: a content
+// word of the key point's own statement or cues that no other key point uses, or two words of the reference sentence
 // that states it best ("related words"). Stop words, the question's own words and non-answer phrases
 // ("I don't know") never count. Terms come from the offline scorer's analysis (stems, synonyms,
 // multi-word names), so "discriminators" matches "discriminator" and "EMD" matches "earth mover's".
@@ -10,6 +10,8 @@ import { getQuestionModel } from '../../engine/scoring/question-model.js';
 /** What a quote must draw on to count for one key point. */
 interface KeyPointTerms {
   own: Set<string>;
+  /** Own terms no other key point of the question uses: one of them ties a quote to this point. */
+  distinctive: Set<string>;
   related: Set<string>;
 }
 
@@ -41,7 +43,13 @@ function termsOf(question: Question): QuestionTerms {
     sentences.forEach((sentence, i) => {
       if (overlap[i] === best) for (const t of sentence) if (!questionTerms.has(t)) related.add(t);
     });
-    byKeyPoint.set(kp.keyPoint.id, { own, related });
+    byKeyPoint.set(kp.keyPoint.id, { own, distinctive: new Set(), related });
+  }
+  for (const [id, kp] of byKeyPoint) {
+    const othersOwn = (t: string) => [...byKeyPoint].some(([other, o]) => other !== id && o.own.has(t));
+    for (const t of kp.own) if (!othersOwn(t)) kp.distinctive.add(t);
+    // A reference sentence often states two points: the other point's words are not this one's.
+    for (const t of [...kp.related]) if (othersOwn(t) && !kp.own.has(t)) kp.related.delete(t);
   }
   const terms = { question: questionTerms, byKeyPoint };
   cache.set(question, terms);
@@ -60,8 +68,10 @@ export function relevantTerms(question: Question, keyPointId: string, quote: str
   const kp = byKeyPoint.get(keyPointId);
   if (!kp) return [];
   const terms = [...quoteTerms(quote, questionTerms)];
+  // Words other key points share ("generator", "produce") do not tie a quote to this one: it
+  // takes a word only this point uses (or, for a point with no such word, two of its words).
   const own = terms.filter((t) => kp.own.has(t));
-  if (own.length > 0) return own;
+  if (kp.distinctive.size > 0 ? own.some((t) => kp.distinctive.has(t)) : own.length >= 2) return own;
   const related = terms.filter((t) => kp.related.has(t));
   return related.length >= RELATED_TERMS_NEEDED ? related : [];
 }

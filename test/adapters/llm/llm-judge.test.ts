@@ -103,6 +103,15 @@ describe('LLM judge: quotes and the score', () => {
     expect(evaluation.usage).toEqual({ promptTokens: 321, completionTokens: 45 });
   });
 
+  it('credits a quote only to the key point it is about, not to every point that shares a common word', async () => {
+    const answer = 'Mode collapse is when the generator gets stuck producing a limited variety of images.';
+    const quote = 'the generator gets stuck producing a limited variety of images';
+    const { evaluation } = await judgeWith(scriptedModel({ judge: judgement(modeCollapse.keyPoints.map((k) => ({ id: k.id, status: 'covered', quotes: [quote] })), 4) }), answer);
+    const status = Object.fromEntries(evaluation.score.keyPoints.map((k) => [k.id, k.status]));
+    // "generator" is in the statement of 'fools-discriminator' too; it says nothing about fooling.
+    expect(status).toEqual({ 'few-modes': 'covered', 'fools-discriminator': 'missed', mitigations: 'missed' });
+  });
+
   it('flags a strong disagreement and shows both scores; a mild one is not flagged', async () => {
     const partial = 'Mode collapse is when the generator gets stuck producing a limited variety of images.';
     // A terse answer: the offline analysis finds one key point but scores it near 0 as too short.
