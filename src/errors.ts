@@ -94,3 +94,14 @@ export class ReportNotReady extends AppError {
     super('report_not_ready', 409, `session ${id} is still in progress; finish the interview or end it (the "end" action), then ask for the report again`);
   }
 }
+
+/** A profile-wide route on a server anyone can reach and no sign-in proxy guards (profile-identity.ts). */
+export class ProfileNeedsSignIn extends AppError {
+  constructor() {
+    super(
+      'profile_needs_sign_in',
+      403,
+      'this server is reachable from other machines without a sign-in, so profile-wide pages (progress, export, deletion) are off; put an authenticating proxy in front and set PROBE_AUTH_HEADER and PROBE_TRUSTED_PROXIES, or serve on 127.0.0.1',
+    );
+  }
+}

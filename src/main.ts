@@ -8,12 +8,15 @@ import { createOfflineInterviewer, createOfflineJudge } from './engine/interview
 import type { Interviewer, Judge } from './engine/ports.js';
 import { pacedInterviewer } from './server/paced-interviewer.js';
 import type { SessionStore } from './server/session-store.js';
+import type { ProfileStore } from './server/profile-store.js';
+import { profileStoreOf } from './server/profile-store-of.js';
 import { startServer, type RunningServer, type StartServerOptions } from './server/start-server.js';
 
 export interface Services {
   config: Config;
   bank: Bank;
   store: SessionStore;
+  profiles: ProfileStore;
   interviewer: Interviewer;
   judge: Judge;
   log: Logger;
@@ -25,6 +28,7 @@ export interface Services {
 export interface ServiceOverrides {
   bank?: Bank;
   store?: SessionStore;
+  profiles?: ProfileStore;
   interviewer?: Interviewer;
   judge?: Judge;
   log?: Logger;
@@ -41,6 +45,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     config,
     bank,
     store,
+    profiles: overrides.profiles ?? profileStoreOf(store),
     interviewer: overrides.interviewer ?? chosen.interviewer,
     judge: overrides.judge ?? chosen.judge,
     log,

@@ -5,10 +5,13 @@ import type { Config } from '../config.js';
 import { InvalidMessage } from '../errors.js';
 import type { ServerInfo } from '../protocol/http.js';
 import { describeIssues } from './describe-issues.js';
+import { requireProfile, type IdentityMode, type ProfileEnv } from './profile-identity.js';
+import { profileRoutes, type ProfileRoutesDeps } from './profile-routes.js';
 import { sessionRoutes, type SessionRoutesDeps } from './session-routes.js';
 import { questionView, topicViews } from './views.js';
 
-export interface ApiDeps extends SessionRoutesDeps {
+export interface ApiDeps extends SessionRoutesDeps, ProfileRoutesDeps {
+  identity: IdentityMode;
   config: Pick<Config, 'PROBE_MAX_ANSWER_CHARS' | 'PROBE_MAX_FRAME_BYTES'>;
 }
 
@@ -18,9 +21,12 @@ const QuestionQuerySchema = z.strictObject({
   kind: z.enum(['technical', 'behavioral']).optional(),
 });
 
-export function apiRoutes(deps: ApiDeps): Hono {
-  const api = new Hono();
+export function apiRoutes(deps: ApiDeps): Hono<ProfileEnv> {
+  const api = new Hono<ProfileEnv>();
+  // Every API call speaks for a profile; with a sign-in proxy configured, one without it is refused here.
+  api.use('*', requireProfile(deps));
   api.route('/sessions', sessionRoutes(deps));
+  api.route('/profile', profileRoutes(deps));
 
   api.get('/topics', (c) => c.json(topicViews(deps.bank)));
 

@@ -8,12 +8,15 @@ import { CloseCode } from '../protocol/ws-frames.js';
 import { requestToken, tokenMatches } from './auth.js';
 import { ClientConnection, type ConnectionLimits } from './client-connection.js';
 import { originAllowed } from './origin.js';
+import { claimForProfile, foreignSession } from './profile-sessions.js';
+import type { Profile, ProfileStore } from './profile-store.js';
 import type { SessionRegistry } from './session-registry.js';
 import type { SessionRunner } from './session-runner.js';
 import type { SessionStore } from './session-store.js';
 
 export interface SessionSocketDeps {
   store: SessionStore;
+  profiles: ProfileStore;
   registry: SessionRegistry;
   log: Logger;
   allowedOrigins: readonly string[];
@@ -31,8 +34,10 @@ async function admit(c: Context, deps: SessionSocketDeps): Promise<Admission> {
   if (!token) return unauthorized;
   const id = c.req.param('id') ?? '';
   const meta = await deps.store.meta(id);
-  if (!meta) return { refuse: CloseCode.sessionNotFound, reason: 'no such session' };
+  const profile = c.get('profile') as Profile;
+  if (!meta || foreignSession(meta, profile)) return { refuse: CloseCode.sessionNotFound, reason: 'no such session' };
   if (!tokenMatches(token, meta.tokenHash)) return unauthorized;
+  if (!(await claimForProfile(meta, profile, deps.profiles))) return { refuse: CloseCode.sessionNotFound, reason: 'no such session' };
   const runner = await deps.registry.get(id);
   return runner ? { runner } : { refuse: CloseCode.sessionNotFound, reason: 'no such session' };
 }

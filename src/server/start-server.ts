@@ -9,6 +9,7 @@ import { webDistDir } from '../paths.js';
 import type { Services } from '../main.js';
 import { createApp } from './app.js';
 import { startHeartbeat } from './heartbeat.js';
+import { identityMode, identityWarning, LOCAL_SUBJECT } from './profile-identity.js';
 import { SessionRegistry, type RegistryOptions } from './session-registry.js';
 
 export interface StartServerOptions {
@@ -20,6 +21,8 @@ export interface StartServerOptions {
   heartbeatMs?: number;
   registry?: RegistryOptions;
   webDir?: string;
+  /** The clock (tests inject one to play sessions on different days). */
+  now?: () => number;
 }
 
 export interface RunningServer {
@@ -33,7 +36,16 @@ export interface RunningServer {
 
 export async function startServer(services: Services, options: StartServerOptions): Promise<RunningServer> {
   const { config, log, store } = services;
-  const now = () => Date.now();
+  const now = options.now ?? (() => Date.now());
+  const identity = identityMode({ ...config, HOST: options.host });
+  const warning = identityWarning(identity, options.host);
+  if (warning) log.warn(warning);
+  if (identity.kind !== 'proxy') {
+    // One profile owns everything on a single-user install, including sessions made before profiles.
+    const local = await services.profiles.ensure(LOCAL_SUBJECT, now());
+    const adopted = await services.profiles.adoptUnowned(local.id);
+    if (adopted > 0) log.info({ sessions: adopted }, 'earlier sessions added to the local profile');
+  }
   const ports = { interviewer: services.interviewer, judge: services.judge, now };
   const registry = new SessionRegistry({ store, ports, log, interviewerId: services.interviewer.id }, options.registry);
   await registry.resumeUnfinished();
@@ -41,6 +53,8 @@ export async function startServer(services: Services, options: StartServerOption
   const app = createApp({
     bank: services.bank,
     store,
+    profiles: services.profiles,
+    identity,
     registry,
     log,
     config,
