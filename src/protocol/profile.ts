@@ -1,5 +1,6 @@
 // HTTP bodies of /api/profile: the caller's profile, claiming sessions, deletion, export.
 import { z } from 'zod';
+import { CreateSessionResponseSchema } from './http.js';
 
 /** POST /api/profile/claims: sessions this browser holds, with their tokens, to bring into the profile. */
 export const ClaimBodySchema = z.strictObject({
@@ -47,3 +48,11 @@ export const DeletedRowsSchema = z.object({
 });
 export const DeleteResponseSchema = z.object({ deleted: DeletedRowsSchema });
 export type DeleteResponse = z.infer<typeof DeleteResponseSchema>;
+
+/** POST /api/profile/weak-spots: a drill session (as POST /api/sessions answers) and what it aims at. */
+export const WeakSpotsResponseSchema = CreateSessionResponseSchema.extend({
+  targets: z.array(z.object({ questionId: z.string(), keyPointIds: z.array(z.string()) })),
+});
+export type WeakSpotsResponse = z.infer<typeof WeakSpotsResponseSchema>;
+
+export { ProgressSchema, type ProgressData } from '../engine/progress/progress-schema.js';

@@ -2,17 +2,21 @@
 // deleting a session or everything, exporting everything. `c.var.profile` is set by requireProfile.
 import { Hono } from 'hono';
 import type { Logger } from 'pino';
+import type { Bank } from '../engine/bank/schema.js';
 import { InvalidMessage, SessionNotFound } from '../errors.js';
 import { ClaimBodySchema, type ClaimResponse, type DeleteResponse, type ProfileView } from '../protocol/profile.js';
 import { tokenMatches } from './auth.js';
 import { describeIssues } from './describe-issues.js';
 import { exportProfile } from './profile-export.js';
+import { progressRoutes } from './profile-progress-routes.js';
 import { requirePrivateProfile, type IdentityMode, type ProfileEnv } from './profile-identity.js';
 import type { ProfileStore } from './profile-store.js';
 import type { SessionRegistry } from './session-registry.js';
 import type { SessionMeta, SessionStore } from './session-store.js';
 
 export interface ProfileRoutesDeps {
+  bank: Bank;
+  interviewerId: string;
   store: SessionStore;
   profiles: ProfileStore;
   registry: SessionRegistry;
@@ -81,6 +85,8 @@ export function profileRoutes(deps: ProfileRoutesDeps): Hono<ProfileEnv> {
     deps.log.info({ profile: c.var.profile.id, sessions: deleted.sessions }, 'profile deleted');
     return c.json({ deleted } satisfies DeleteResponse);
   });
+
+  routes.route('/', progressRoutes(deps));
 
   routes.get('/export', async (c) => {
     const body = await exportProfile(c.var.profile, deps.profiles, deps.store, deps.now());
