@@ -4,6 +4,8 @@ import { registerBank } from './commands/bank.js';
 import { registerExport } from './commands/export.js';
 import { registerGrade } from './commands/grade.js';
 import { registerInterview } from './commands/interview.js';
+import { registerProfile } from './commands/profile.js';
+import { registerProgress } from './commands/progress.js';
 import { registerServe } from './commands/serve.js';
 
 /** Builds the program; exposed for tests that drive the CLI in-process. */
@@ -16,6 +18,8 @@ export function createProgram(): Command {
   registerExport(program);
   registerGrade(program);
   registerInterview(program);
+  registerProfile(program);
+  registerProgress(program);
   registerServe(program);
   return program;
 }

@@ -31,6 +31,8 @@ export type ClaimResult = 'claimed' | 'already-yours' | 'not-yours';
 export interface ProfileStore {
   /** The profile named `subject`, created (at `now`) the first time it is asked for. */
   ensure(subject: string, now: number): Promise<Profile>;
+  /** The profile named `subject`, if there is one. */
+  find(subject: string): Promise<Profile | undefined>;
   /** Makes the profile the owner of a session nobody owns; the caller has checked its token. */
   claim(profileId: string, sessionId: string): Promise<ClaimResult>;
   /** Gives every unowned session to the profile (a single-user install owns all its sessions). */

@@ -34,6 +34,7 @@ export function createSqliteProfileStore(db: ProbeDatabase): ProfileStore {
       if (!row) throw new Error(`profile "${subject}" vanished right after it was created`);
       return row;
     },
+    find: async (subject) => db.select().from(profiles).where(eq(profiles.subject, subject)).get(),
     claim: async (profileId, sessionId) => {
       const updated = db.update(sessions).set({ profileId }).where(and(eq(sessions.id, sessionId), isNull(sessions.profileId))).run().changes;
       if (updated > 0) return 'claimed';

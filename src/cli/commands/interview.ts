@@ -12,6 +12,7 @@ import { terminalHooks } from '../terminal-hooks.js';
 import { printSummary } from '../interview-summary.js';
 import { loadConfig, loadDotEnv } from '../../config.js';
 import { describeIssues } from '../../server/describe-issues.js';
+import { duePlan } from '../due-plan.js';
 
 const COMMANDS: Record<string, SessionEvent['type']> = { '/hint': 'hint', '/skip': 'skip', '/retry': 'retry', '/end': 'end' };
 
@@ -41,6 +42,7 @@ interface InterviewOptions {
   seed?: string;
   bank: string;
   offline?: boolean;
+  due?: boolean;
 }
 
 export function registerInterview(program: Command): void {
@@ -57,6 +59,7 @@ export function registerInterview(program: Command): void {
     .option('--seed <seed>', 'same seed, same interview')
     .option('--bank <dir>', 'question bank folder', defaultBankDir())
     .option('--offline', 'use the offline interviewer even when an LLM is configured')
+    .option('--due', 'a drill of the key points that are due or weakest in your progress (see `probe progress`)')
     .addHelpText('after', '\nEach line you type is one answer. The interview ends with a summary of scores and missed key points.')
     .action(async (opts: InterviewOptions) => {
       process.exitCode = await runInterview(opts);
@@ -78,7 +81,7 @@ async function runInterview(opts: InterviewOptions): Promise<number> {
     return 2;
   }
   const bank = await loadBank(opts.bank);
-  const planned = createPlan(bank.questions, { ...parsed.data, seed: opts.seed ?? randomUUID() }, bank.version);
+  const planned = opts.due ? await duePlan(bank, opts.questions) : createPlan(bank.questions, { ...parsed.data, seed: opts.seed ?? randomUUID() }, bank.version);
   if (!planned.ok) {
     console.error(`error: ${planned.error}`);
     return 2;
