@@ -55,4 +55,4 @@ export const WeakSpotsResponseSchema = CreateSessionResponseSchema.extend({
 });
 export type WeakSpotsResponse = z.infer<typeof WeakSpotsResponseSchema>;
 
-export { ProgressSchema, type ProgressData } from '../engine/progress/progress-schema.js';
+export { ProgressSchema, type KeyPointMastery, type MasteryStatus, type ProgressData } from '../engine/progress/progress-schema.js';
