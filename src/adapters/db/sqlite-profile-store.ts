@@ -29,6 +29,9 @@ export function createSqliteProfileStore(db: ProbeDatabase): ProfileStore {
 
   return {
     ensure: async (subject, now) => {
+      // Read first: every API request asks, and an insert would take the write lock each time.
+      const found = db.select().from(profiles).where(eq(profiles.subject, subject)).get();
+      if (found) return found;
       db.insert(profiles).values({ id: randomUUID(), subject, createdAt: now }).onConflictDoNothing({ target: profiles.subject }).run();
       const row = db.select().from(profiles).where(eq(profiles.subject, subject)).get();
       if (!row) throw new Error(`profile "${subject}" vanished right after it was created`);
