@@ -41,5 +41,6 @@ export function weakSpotPlan(progress: ProgressData, bank: Bank, now: number, qu
   const chosen = new Set(targets.map((t) => t.questionId));
   const options = PlanOptionsSchema.parse({ mode: 'drill', questionCount: targets.length, maxFollowUps: 3 });
   const result = createPlan(bank.questions.filter((q) => chosen.has(q.id)), { ...options, seed }, bank.version);
-  return result.ok ? { ok: true, targets, plan: result.plan } : result;
+  if (!result.ok) return result;
+  return { ok: true, targets, plan: { ...result.plan, focus: Object.fromEntries(targets.map((t) => [t.questionId, t.keyPointIds])) } };
 }

@@ -55,6 +55,7 @@ describe('progress over days', () => {
     expect(drill.mode).toBe('drill');
     expect(drill.targets).toEqual([{ questionId: asked?.id, keyPointIds: expect.arrayContaining(day0.keyPoints.map((k) => k.keyPointId)) }]);
     expect((await planOf(drill.id)).map((q) => q.id)).toEqual([asked?.id]);
+    expect((await server.services.store.meta(drill.id))?.plan.focus).toEqual({ [asked?.id ?? '']: drill.targets[0]?.keyPointIds });
 
     await play(drill.id, drill.token, (reference) => reference);
     const day2After = await progress();

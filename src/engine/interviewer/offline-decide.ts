@@ -14,11 +14,16 @@ export function offlineDecide(input: DecideInput): Decision {
 
   const status = new Map(evaluation.score.keyPoints.map((k) => [k.id, k.status]));
   const probedCount = (id: string) => input.probed.filter((p) => p === id).length;
+  // A weak-spots drill goes after the points it was built for before the heavier ones.
+  const focusRank = (id: string) => {
+    const i = input.focus?.indexOf(id) ?? -1;
+    return i === -1 ? Number.MAX_SAFE_INTEGER : i;
+  };
   const missed = question.keyPoints
     .filter((k) => (status.get(k.id) ?? 'missed') !== 'covered')
     // Drill keeps asking about the same point (up to the round limit); mock asks about each point once.
     .filter((k) => mode === 'drill' || probedCount(k.id) === 0)
-    .sort((a, b) => probedCount(a.id) - probedCount(b.id) || b.weight - a.weight);
+    .sort((a, b) => probedCount(a.id) - probedCount(b.id) || focusRank(a.id) - focusRank(b.id) || b.weight - a.weight);
   const target = missed[0];
   if (target) return { action: 'follow-up', target: target.id, reason: `missed "${target.statement}"` };
   const allCovered = question.keyPoints.every((k) => status.get(k.id) === 'covered');
