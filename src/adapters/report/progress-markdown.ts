@@ -5,7 +5,7 @@ import { escapeMarkdown } from './escape-markdown.js';
 import { countsText, dueEntries, dueLabel, historyLabel, latestLabel, recallLabel, timeSummary, trendLabel } from './progress-labels.js';
 import { formatDay, formatTime } from './report-labels.js';
 
-const cell = (text: string) => escapeMarkdown(text).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const cell = (text: string) => escapeMarkdown(text);
 
 export function renderProgressMarkdown(p: ProgressData, subject: string): string {
   const out: string[] = ['# Probe progress report', '', `Profile: ${cell(subject)} · generated ${formatTime(p.generatedAt)}`, '', '## Time practised', '', timeSummary(p), ''];
