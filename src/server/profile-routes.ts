@@ -55,6 +55,14 @@ export function profileRoutes(deps: ProfileRoutesDeps): Hono<ProfileEnv> {
   });
 
   routes.use('*', requirePrivateProfile(deps.identity));
+  if (deps.identity.kind === 'local') {
+    // On this machine the one profile owns everything: sessions another process stored without an
+    // owner (a terminal interview while the server runs) join it before it is shown.
+    routes.use('*', async (c, next) => {
+      await deps.profiles.adoptUnowned(c.var.profile.id);
+      await next();
+    });
+  }
 
   routes.get('/', async (c) => {
     const { sessions } = await deps.profiles.history(c.var.profile.id);

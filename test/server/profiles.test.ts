@@ -12,7 +12,7 @@ import { createApp } from '../../src/server/app.js';
 import { identityMode } from '../../src/server/profile-identity.js';
 import { profileStoreOf } from '../../src/server/profile-store-of.js';
 import { SessionRegistry } from '../../src/server/session-registry.js';
-import { drill, offlineMock } from '../engine/report/scenarios.js';
+import { drill, endedAfterOne, offlineMock } from '../engine/report/scenarios.js';
 import { testBank } from '../support/start-test-server.js';
 import { tempDir, type TempDir } from '../support/temp-dir.js';
 import { storeSession } from './stored-sessions.js';
@@ -140,6 +140,16 @@ describe('on this machine (no sign-in)', () => {
     const bad = await app.request('/api/profile/claims', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"sessions": "all"}' });
     expect(bad.status).toBe(400);
     expect((await errorOf(bad)).message).toMatch(/invalid claim: sessions/);
+  });
+
+  it('takes in sessions stored without an owner meanwhile (a terminal interview while the server runs)', async () => {
+    const b = await bank;
+    const terminal = endedAfterOne(b);
+    await storeSession(store, terminal, 'terminal-token');
+    expect(count('sessions', 'id = ? and profile_id is null', terminal.id)).toBe(1);
+    const view = ProfileViewSchema.parse(await (await app.request('/api/profile')).json());
+    expect(view.sessions.map((s) => s.id)).toContain(terminal.id);
+    expect(count('sessions', 'id = ? and profile_id is null', terminal.id)).toBe(0);
   });
 
   it('exports everything as JSON, without token hashes', async () => {
