@@ -54,6 +54,25 @@ describe('probe progress and your data', () => {
     expect(probe(['progress', '--format', 'docx']).stderr).toMatch(/Allowed choices are md, html, pdf, json/);
   });
 
+  it('interview --due drills the key points that are due, and says which', () => {
+    const r = spawnSync(process.execPath, [BIN, 'interview', '--due', '--offline', '-n', '1'], {
+      cwd: dir.path,
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: { ...process.env, PROBE_DB_PATH: dir.file('probe.db'), OPENAI_API_KEY: '', OPENAI_BASE_URL: '' },
+      input: '/end\n',
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    // The stored sessions are from 2025: every key point is due; the weakest (missed) come first.
+    const [, listed = ''] = /Practising your weak spots:\n((?: {2}- .+\n)+)/.exec(r.stdout) ?? [];
+    expect(listed.split('\n').filter(Boolean).length).toBeGreaterThan(0);
+    const progress = probe(['progress', '--format', 'json']);
+    const data = JSON.parse(progress.stdout) as { keyPoints: { statement: string; status: string }[] };
+    const first = listed.split('\n')[0]?.replace(/^ {2}- /, '');
+    expect(data.keyPoints.find((k) => k.statement === first)?.status).not.toBe('covered');
+  });
+
   it('exports everything as JSON', () => {
     const r = probe(['profile', 'export']);
     expect(r.status).toBe(0);
