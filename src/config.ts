@@ -38,6 +38,9 @@ const trustedProxies = optionalText.transform((v, ctx): ProxyRule[] | undefined 
   return z.NEVER;
 });
 
+const HOST_NAME = /^\.?[a-z0-9_-]+(\.[a-z0-9_-]+)*$/i;
+const HOST_LIST_ERROR = 'must be a comma-separated list of host names without scheme, port or path, such as probe.example.com,.example.org (a leading dot allows subdomains)';
+
 /** Every variable Probe reads, with its default. The README documents each one. */
 export const ConfigSchema = z.object({
   PORT: intIn(0, 65535, 8787),
@@ -54,6 +57,16 @@ export const ConfigSchema = z.object({
       .optional()
       .transform((v) => (v ? v.split(',').map((o) => o.trim()).filter(Boolean) : [])),
   ),
+  PROBE_ALLOWED_HOSTS: optionalText.pipe(
+    z
+      .string()
+      .optional()
+      .transform((v) => (v ? v.split(',').map((h) => h.trim()).filter(Boolean) : []))
+      .refine((hosts) => hosts.every((h) => HOST_NAME.test(h)), { error: HOST_LIST_ERROR }),
+  ),
+  PROBE_SESSION_CREATE_PER_MIN: intIn(1, 100_000, 10),
+  PROBE_SESSION_CREATE_BURST: intIn(1, 100_000, 30),
+  PROBE_UNSTARTED_SESSION_TTL_MIN: intIn(1, 525_600, 60),
   PROBE_MAX_FRAME_BYTES: intIn(1024, 16 * 1024 * 1024, 64 * 1024),
   PROBE_MAX_ANSWER_CHARS: intIn(100, 200_000, 8000),
   PROBE_RATE_LIMIT_PER_SEC: intIn(1, 10_000, 10),

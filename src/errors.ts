@@ -27,7 +27,7 @@ export class BankInvalid extends AppError {
 
 export class SessionNotFound extends AppError {
   constructor(id: string) {
-    super('session_not_found', 404, `no session with id ${id}; create one with POST /api/sessions`);
+    super('session_not_found', 404, `no session with id ${id} opens with this token; check the id and token, or create a session with POST /api/sessions`);
   }
 }
 
@@ -38,7 +38,7 @@ export class InvalidMessage extends AppError {
 }
 
 export class Unauthorized extends AppError {
-  constructor(message = 'missing or wrong session token; send the token you got when the session was created') {
+  constructor(message = 'missing session token; send the token you got when the session was created (Authorization: Bearer <token>, or ?token=)') {
     super('unauthorized', 401, message);
   }
 }
@@ -103,5 +103,33 @@ export class ProfileNeedsSignIn extends AppError {
       403,
       'this server is reachable from other machines without a sign-in, so profile-wide pages (progress, export, deletion) are off; put an authenticating proxy in front and set PROBE_AUTH_HEADER and PROBE_TRUSTED_PROXIES, or serve on 127.0.0.1',
     );
+  }
+}
+
+/** The request's Host is not one this server answers to (a DNS-rebinding page, or a missing PROBE_ALLOWED_HOSTS entry). */
+export class HostNotAllowed extends AppError {
+  constructor(host: string) {
+    super('host_not_allowed', 403, `this server does not answer to the host name "${host}"; open it at localhost or 127.0.0.1, or add the name to PROBE_ALLOWED_HOSTS`);
+  }
+}
+
+/** A state-changing request from a page of another origin. */
+export class ForbiddenOrigin extends AppError {
+  constructor(origin: string) {
+    super('forbidden_origin', 403, `requests from pages at ${origin} may not change anything here; add the origin to PROBE_ALLOWED_ORIGINS if it is yours`);
+  }
+}
+
+/** A state-changing request whose body is not declared as JSON. */
+export class UnsupportedMediaType extends AppError {
+  constructor(contentType: string | undefined) {
+    super('unsupported_media_type', 415, `send the body as JSON with the header Content-Type: application/json (got ${contentType ? `"${contentType}"` : 'no Content-Type'})`);
+  }
+}
+
+/** A client created sessions faster than the limit allows; `retryAfterSeconds` goes in the Retry-After header. */
+export class TooManySessions extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('too_many_sessions', 429, `too many new sessions from this address; try again in ${retryAfterSeconds} s (the limit is set by PROBE_SESSION_CREATE_PER_MIN and PROBE_SESSION_CREATE_BURST)`);
   }
 }

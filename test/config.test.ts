@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runGroup } from './support/process-group.js';
 import { llmConfigured, loadConfig } from '../src/config.js';
 
 describe('loadConfig', () => {
@@ -33,11 +33,11 @@ describe('loadConfig', () => {
     );
   });
 
-  it('stops `probe serve` before it listens, and reads .env from the working directory', () => {
+  it('stops `probe serve` before it listens, and reads .env from the working directory', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'probe-env-'));
     writeFileSync(path.join(dir, '.env'), 'PORT=not-a-port\n');
     const bin = path.resolve(import.meta.dirname, '../src/cli/bin.js');
-    const r = spawnSync(process.execPath, [bin, 'serve'], { cwd: dir, encoding: 'utf8', timeout: 20_000, env: { ...process.env, PORT: undefined } });
+    const r = await runGroup(process.execPath, [bin, 'serve'], { cwd: dir, timeoutMs: 20_000, env: { ...process.env, PORT: undefined } });
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('PORT="not-a-port": must be a whole number from 0 to 65535');
     expect(r.stdout).not.toContain('listening');

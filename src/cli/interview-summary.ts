@@ -1,24 +1,43 @@
-// The end-of-interview summary in the terminal: score per question and the key points missed.
+// The end-of-interview summary in the terminal: score per question and the key points missed, from
+// the report itself (same statuses, same overall rule), so the terminal and the report agree.
 import { buildReport } from '../engine/report/build-report.js';
-import { latestEvaluation, type SessionState } from '../engine/state.js';
+import type { QuestionStatus, ReportQuestion } from '../engine/report/report-schema.js';
+import type { SessionState } from '../engine/state.js';
+
+const STATUS_WORDS: Record<QuestionStatus, string> = {
+  answered: 'answered',
+  skipped: 'skipped (counts as 0)',
+  'timed-out': 'ran out of time (counts as 0)',
+  unscored: 'answered, but could not be scored (left out of the overall)',
+  unanswered: 'not answered (left out of the overall)',
+  'not-reached': 'not reached',
+};
+
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+function questionLines(q: ReportQuestion): string[] {
+  const scored = q.status === 'answered' && q.score !== null;
+  const lines = [`\n${q.number}. ${q.prompt}`, `   ${scored ? `score ${Math.round(q.score ?? 0)}/100 (${q.scoring.scorer}${q.scoring.fallback ? `, fallback: ${q.scoring.fallback}` : ""})` : STATUS_WORDS[q.status]}`];
+  const missed = q.keyPoints.filter((k) => k.status !== null && k.status !== 'covered');
+  if (missed.length > 0) lines.push(`   missed: ${missed.map((k) => k.statement).join('\n           ')}`);
+  lines.push(`   study: ${q.beyondGuide ? 'beyond the guide' : `guide section "${q.source}"`}`);
+  return lines;
+}
+
+export function summaryText(state: SessionState, now: number): string {
+  const report = buildReport(state, { sessionId: state.id, createdAt: state.startedAt ?? now, generatedAt: state.endedAt ?? now });
+  const lines = ['\n=== Summary ==='];
+  for (const q of report.questions) if (q.status !== 'not-reached') lines.push(...questionLines(q));
+  const { score, counted, total } = report.overall;
+  const ended = state.endReason ? `ended: ${state.endReason}` : 'not finished';
+  lines.push(
+    score === null
+      ? `\nOverall: no question counted (of ${plural(total, 'question')} planned); ${ended}`
+      : `\nOverall: ${score}/100 over ${plural(counted, 'question')} (of ${total} planned); ${ended}`,
+  );
+  return lines.join('\n');
+}
 
 export function printSummary(state: SessionState): void {
-  console.log('\n=== Summary ===');
-  let shown = 0;
-  state.plan.questions.forEach((q, i) => {
-    const progress = state.questions[i];
-    const evaluation = progress ? latestEvaluation(progress) : undefined;
-    const status = progress?.status ?? 'pending';
-    if (status === 'pending' && !evaluation) return;
-    const score = evaluation ? Math.round(evaluation.score.overall) : 0;
-    shown += 1;
-    console.log(`\n${i + 1}. ${q.prompt}`);
-    console.log(`   ${evaluation ? `score ${score}/100 (${evaluation.score.scorer}${evaluation.fallback ? `, fallback: ${evaluation.fallback}` : ''})` : status}`);
-    const missed = q.keyPoints.filter((k) => evaluation?.score.keyPoints.find((r) => r.id === k.id)?.status !== 'covered');
-    if (missed.length > 0) console.log(`   missed: ${missed.map((k) => k.statement).join('\n           ')}`);
-    console.log(`   study: ${q.source === 'beyond-guide' ? 'beyond the guide' : `guide section "${q.source}"`}`);
-  });
-  // The report's own rule (difficulty-weighted, skipped counts 0), so the terminal and the report agree.
-  const overall = buildReport(state, { sessionId: state.id, createdAt: state.startedAt ?? 0, generatedAt: state.endedAt ?? 0 }).overall.score ?? 0;
-  console.log(`\nOverall: ${overall}/100 over ${shown} question(s); ended: ${state.endReason ?? 'not finished'}`);
+  console.log(summaryText(state, Date.now()));
 }

@@ -1,4 +1,5 @@
 // How the terminal interview shows the engine's output: interviewer lines, drill feedback, notices.
+import type { StepResult } from '../engine/effects.js';
 import type { SessionEvent } from '../engine/events.js';
 import type { TranscriptEntry } from '../engine/state.js';
 import type { DriverHooks } from '../server/session-driver.js';
@@ -6,14 +7,19 @@ import type { DriverHooks } from '../server/session-driver.js';
 const LABEL: Partial<Record<TranscriptEntry['kind'], string>> = { hint: 'Hint', closing: 'Interviewer' };
 
 /**
- * Terminal hooks; `schedule` feeds timer events back into the interview loop. With `stream`, lines
- * are printed as their pieces arrive (an LLM); otherwise each line is printed whole with its label.
+ * Terminal hooks; `schedule` feeds timer events back into the interview loop, `commit` stores each
+ * accepted event. With `stream`, lines are printed as their pieces arrive (an LLM); otherwise each
+ * line is printed whole with its label.
  */
-export function terminalHooks(schedule: (event: SessionEvent) => void, stream: boolean): DriverHooks & { dispose(): void } {
+export function terminalHooks(
+  schedule: (event: SessionEvent) => void,
+  stream: boolean,
+  commit: (event: SessionEvent, result: StepResult) => Promise<void> = async () => undefined,
+): DriverHooks & { dispose(): void } {
   const timers = new Set<NodeJS.Timeout>();
   let streamed = '';
   return {
-    commit: () => undefined,
+    commit,
     delta(_lineId, delta) {
       if (!stream) return;
       if (streamed === '') process.stdout.write('\nInterviewer: ');

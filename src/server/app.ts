@@ -1,12 +1,15 @@
 // The Hono application: the API under /api, /healthz, the web app, and the one place HTTP errors
-// are turned into responses.
+// are turned into responses. Every request passes the Host check first; every response carries the
+// secure headers (nosniff among them); state-changing API requests must be JSON from an allowed origin.
 import { existsSync } from 'node:fs';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { AppError } from '../errors.js';
+import { secureHeaders } from 'hono/secure-headers';
+import { AppError, TooManySessions } from '../errors.js';
 import type { ErrorBody } from '../protocol/http.js';
 import { apiRoutes, type ApiDeps } from './api-routes.js';
+import { allowedHostNames, requireKnownHost } from './host-check.js';
 import { placeholderPage } from './placeholder-page.js';
 import type { IdentityMode } from './profile-identity.js';
 import type { ProfileStore } from './profile-store.js';
@@ -19,6 +22,8 @@ export interface AppOptions extends Omit<ApiDeps, 'profiles' | 'identity'> {
   identity?: IdentityMode;
   /** Folder of the built web app; a placeholder page is served when it does not exist. */
   webDir: string;
+  /** Host names the server answers to besides localhost and IP addresses (see host-check.ts); default none. */
+  allowedHosts?: readonly string[];
 }
 
 const errorBody = (code: string, message: string): ErrorBody => ({ error: { code, message } });
@@ -27,7 +32,12 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
   const { log, store } = options;
 
+  app.use('*', requireKnownHost(options.allowedHosts ?? allowedHostNames('127.0.0.1', [])));
+  // HSTS is left to whatever terminates TLS in front of Probe; the server itself speaks plain HTTP.
+  app.use('*', secureHeaders({ strictTransportSecurity: false }));
+
   app.onError((error, c) => {
+    if (error instanceof TooManySessions) c.header('Retry-After', String(error.retryAfterSeconds));
     if (error instanceof AppError) {
       if (error.status >= 500) log.error({ err: error, path: c.req.path }, error.message);
       return c.json(errorBody(error.code, error.message), error.status as 400);

@@ -5,11 +5,11 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { renderProgressReport } from '../adapters/report/progress-report.js';
 import { REPORT_FORMATS, ReportFormatSchema } from '../adapters/report/report-format.js';
-import { InvalidMessage, PlanUnsatisfiable } from '../errors.js';
+import { InvalidMessage, PlanUnsatisfiable, TooManySessions } from '../errors.js';
 import type { WeakSpotsResponse } from '../protocol/profile.js';
 import { createToken, hashToken } from './auth.js';
 import { describeIssues } from './describe-issues.js';
-import type { ProfileEnv } from './profile-identity.js';
+import { remoteAddress, type ProfileEnv } from './profile-identity.js';
 import { profileProgress, weakSpotPlan } from './profile-progress.js';
 import type { ProfileRoutesDeps } from './profile-routes.js';
 
@@ -35,6 +35,8 @@ export function progressRoutes(deps: ProfileRoutesDeps): Hono<ProfileEnv> {
   });
 
   routes.post('/weak-spots', async (c) => {
+    const decision = deps.createLimit?.take(remoteAddress(c) ?? 'local');
+    if (decision && !decision.ok) throw new TooManySessions(decision.retryAfterSeconds);
     const text = await c.req.text();
     let raw: unknown = {};
     try {

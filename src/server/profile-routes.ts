@@ -11,6 +11,7 @@ import { exportProfile } from './profile-export.js';
 import { progressRoutes } from './profile-progress-routes.js';
 import { requirePrivateProfile, type IdentityMode, type ProfileEnv } from './profile-identity.js';
 import type { ProfileStore } from './profile-store.js';
+import type { CreationLimiter } from './creation-limiter.js';
 import type { SessionRegistry } from './session-registry.js';
 import type { SessionMeta, SessionStore } from './session-store.js';
 
@@ -23,6 +24,8 @@ export interface ProfileRoutesDeps {
   identity: IdentityMode;
   log: Logger;
   now: () => number;
+  /** The per-client limit on new sessions, shared with POST /api/sessions (a weak-spots drill is one). */
+  createLimit?: CreationLimiter;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,5 +1,6 @@
 // Middleware for /api/sessions/:id routes: the caller must hold the session's token.
-// No token or a wrong one is 401 and reveals nothing; an unknown id, or another profile's session, is 404.
+// No token is 401. An unknown id, a wrong token and another profile's session get the same 404
+// (status, code and message), so the answer never tells whether a session exists or whose it is.
 import { createMiddleware } from 'hono/factory';
 import { SessionNotFound, Unauthorized } from '../errors.js';
 import { requestToken, tokenMatches } from './auth.js';
@@ -16,8 +17,7 @@ export function requireSession(store: SessionStore, profiles: ProfileStore) {
     if (!token) throw new Unauthorized();
     const id = c.req.param('id') ?? '';
     const meta = await store.meta(id);
-    if (!meta || foreignSession(meta, c.var.profile)) throw new SessionNotFound(id);
-    if (!tokenMatches(token, meta.tokenHash)) throw new Unauthorized();
+    if (!meta || foreignSession(meta, c.var.profile) || !tokenMatches(token, meta.tokenHash)) throw new SessionNotFound(id);
     const owned = await claimForProfile(meta, c.var.profile, profiles);
     if (!owned) throw new SessionNotFound(id);
     c.set('session', owned);

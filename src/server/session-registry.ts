@@ -31,6 +31,11 @@ export class SessionRegistry {
     return this.runners.size;
   }
 
+  /** The ids of the sessions held in memory (or being loaded) right now. */
+  heldIds(): Set<string> {
+    return new Set([...this.runners.keys(), ...this.loading.keys()]);
+  }
+
   /** The session's runner, rebuilt from the store if it is not in memory; undefined if unknown. */
   get(id: string): Promise<SessionRunner | undefined> {
     const held = this.runners.get(id);

@@ -1,13 +1,15 @@
 // /api/sessions: create a session from a plan, read it, and open its WebSocket.
 import { randomInt, randomUUID } from 'node:crypto';
-import { Hono } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from 'pino';
 import type { Bank } from '../engine/bank/schema.js';
 import { createPlan } from '../engine/plan.js';
-import { InvalidMessage, PayloadTooLarge, PlanUnsatisfiable, SessionNotFound } from '../errors.js';
+import { InvalidMessage, PayloadTooLarge, PlanUnsatisfiable, SessionNotFound, TooManySessions } from '../errors.js';
 import { CreateSessionBodySchema, type CreateSessionResponse } from '../protocol/http.js';
 import { createToken, hashToken } from './auth.js';
+import type { CreationLimiter } from './creation-limiter.js';
 import { describeIssues } from './describe-issues.js';
 import { reportHandler } from './report-route.js';
 import { requireSession, type SessionEnv } from './require-session.js';
@@ -25,6 +27,8 @@ export interface SessionRoutesDeps extends SessionSocketDeps {
   interviewerId: string;
   maxBodyBytes: number;
   now: () => number;
+  /** Per-client limit on POST /api/sessions; none when absent. */
+  createLimit?: CreationLimiter;
 }
 
 export function sessionRoutes(deps: SessionRoutesDeps): Hono<SessionEnv> {
@@ -39,6 +43,8 @@ export function sessionRoutes(deps: SessionRoutesDeps): Hono<SessionEnv> {
   });
 
   routes.post('/', limit, async (c) => {
+    const decision = deps.createLimit?.take(clientAddress(c));
+    if (decision && !decision.ok) throw new TooManySessions(decision.retryAfterSeconds);
     const parsed = CreateSessionBodySchema.safeParse(await jsonBody(c.req.raw));
     if (!parsed.success) throw new InvalidMessage(`invalid plan options: ${describeIssues(parsed.error.issues)}`);
     const options = { ...parsed.data, seed: parsed.data.seed ?? randomInt(2 ** 31) };
@@ -73,6 +79,15 @@ export function sessionRoutes(deps: SessionRoutesDeps): Hono<SessionEnv> {
   routes.get('/:id/report', authorized, reportHandler(deps));
 
   return routes;
+}
+
+/** The remote address (app.request() in tests has none: all such requests count as one client). */
+function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'local';
+  } catch {
+    return 'local';
+  }
 }
 
 /** The request body as JSON; an empty body is `{}` (every plan option has a default). */

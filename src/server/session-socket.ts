@@ -30,16 +30,17 @@ async function admit(c: Context, deps: SessionSocketDeps): Promise<Admission> {
     return { refuse: CloseCode.forbiddenOrigin, reason: 'this origin may not open a session; see PROBE_ALLOWED_ORIGINS' };
   }
   const token = requestToken(undefined, c.req.query('token'));
-  const unauthorized = { refuse: CloseCode.unauthorized, reason: 'missing or wrong session token' };
-  if (!token) return unauthorized;
+  if (!token) return { refuse: CloseCode.unauthorized, reason: 'missing session token' };
+  // An unknown id and a wrong token get the same answer: it never tells whether a session exists.
+  const notFound = { refuse: CloseCode.sessionNotFound, reason: 'no session with this id opens with this token' };
   const id = c.req.param('id') ?? '';
   const meta = await deps.store.meta(id);
   const profile = c.get('profile') as Profile;
-  if (!meta || foreignSession(meta, profile)) return { refuse: CloseCode.sessionNotFound, reason: 'no such session' };
-  if (!tokenMatches(token, meta.tokenHash)) return unauthorized;
-  if (!(await claimForProfile(meta, profile, deps.profiles))) return { refuse: CloseCode.sessionNotFound, reason: 'no such session' };
+  // Another profile's session is answered the same way too.
+  if (!meta || foreignSession(meta, profile) || !tokenMatches(token, meta.tokenHash)) return notFound;
+  if (!(await claimForProfile(meta, profile, deps.profiles))) return notFound;
   const runner = await deps.registry.get(id);
-  return runner ? { runner } : { refuse: CloseCode.sessionNotFound, reason: 'no such session' };
+  return runner ? { runner } : notFound;
 }
 
 export function sessionSocket(deps: SessionSocketDeps) {

@@ -76,6 +76,11 @@ export interface SessionStore {
   evaluations(id: string): Promise<StoredEvaluation[]>;
   /** Sessions that have not ended, with the phase they were left in. */
   unfinished(): Promise<{ id: string; phase: Phase }[]>;
+  /**
+   * Deletes sessions created before `createdBefore` that never stored an event (never started),
+   * except those in `keep`; returns how many went. Optional: a store without it keeps them all.
+   */
+  pruneUnstarted?(createdBefore: number, keep: ReadonlySet<string>): Promise<number>;
   /** Resolves when the database answers a trivial query; throws otherwise. */
   health(): Promise<void>;
   close(): Promise<void>;

@@ -9,8 +9,10 @@ import { webDistDir } from '../paths.js';
 import type { Services } from '../main.js';
 import { createApp } from './app.js';
 import { startHeartbeat } from './heartbeat.js';
+import { allowedHostNames } from './host-check.js';
 import { identityMode, identityWarning, LOCAL_SUBJECT } from './profile-identity.js';
 import { SessionRegistry, type RegistryOptions } from './session-registry.js';
+import { startUnstartedSweeper } from './unstarted-sweeper.js';
 
 export interface StartServerOptions {
   host: string;
@@ -62,6 +64,7 @@ export async function startServer(services: Services, options: StartServerOption
     interviewerId: services.interviewer.id,
     maxBodyBytes: config.PROBE_MAX_FRAME_BYTES,
     allowedOrigins: config.PROBE_ALLOWED_ORIGINS,
+    allowedHosts: allowedHostNames(options.host, config.PROBE_ALLOWED_HOSTS),
     limits: { maxAnswerChars: config.PROBE_MAX_ANSWER_CHARS, ratePerSecond: config.PROBE_RATE_LIMIT_PER_SEC, rateBurst: config.PROBE_RATE_LIMIT_BURST },
     webDir: options.webDir ?? webDistDir(),
   });
@@ -69,6 +72,7 @@ export async function startServer(services: Services, options: StartServerOption
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.PROBE_MAX_FRAME_BYTES });
   const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } }) as Server;
   const stopHeartbeat = startHeartbeat(wss, options.heartbeatMs ?? 30_000);
+  const stopSweeper = startUnstartedSweeper({ store, registry, log, now, ttlMs: config.PROBE_UNSTARTED_SESSION_TTL_MIN * 60_000 });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
@@ -83,6 +87,7 @@ export async function startServer(services: Services, options: StartServerOption
   const close = () => {
     closing ??= (async () => {
       stopHeartbeat();
+      stopSweeper();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await registry.shutdown(options.graceMs ?? 5000);

@@ -6,7 +6,7 @@ import { QUICK, runServerBench } from '../bench/server/run.js';
 import { renderServerRun } from '../bench/server/server-report.js';
 
 describe('bench:server at tiny scale', () => {
-  it('times turns against the echo floor, idle sessions, and relayed tokens against the bare relay', { timeout: 60_000 }, async () => {
+  it('times turns against the echo floor, idle sessions, and relayed tokens against the bare relay', async () => {
     const run = await runServerBench(QUICK, () => {});
     for (const row of run.offline) {
       expect(row.latency.n).toBeGreaterThan(0);

@@ -1,12 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runGroup } from '../support/process-group.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../src/cli/bin.js');
 const grade = (input: string, ...args: string[]) =>
-  spawnSync(process.execPath, [BIN, 'grade', ...args], { input, encoding: 'utf8', timeout: 30_000 });
+  runGroup(process.execPath, [BIN, 'grade', ...args], { input, timeoutMs: 30_000 });
 const lines = (stdout: string) => stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
 
 const QUESTION = 'What does a voltage reading of 1.5 tell you about the terminals?';
@@ -20,7 +20,7 @@ const withKeyPoints = {
 };
 
 describe('probe grade', () => {
-  it('writes one line per input line, in order, and an error line for each malformed one (exit 1)', () => {
+  it('writes one line per input line, in order, and an error line for each malformed one (exit 1)', async () => {
     const input = [
       JSON.stringify(good),
       '',
@@ -33,7 +33,7 @@ describe('probe grade', () => {
       JSON.stringify(withKeyPoints),
       '[1, 2]',
     ].join('\n');
-    const r = grade(`${input}\n`);
+    const r = await grade(`${input}\n`);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
     const out = lines(r.stdout);
@@ -61,24 +61,24 @@ describe('probe grade', () => {
     expect(out[7]).toEqual({ line: 10, error: expect.stringMatching(/^expected a JSON object/) });
   });
 
-  it('exits 0 when every line is graded, reading --input FILE', () => {
+  it('exits 0 when every line is graded, reading --input FILE', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'probe-grade-'));
     const file = path.join(dir, 'answers.jsonl');
     writeFileSync(file, `${JSON.stringify(good)}\r\n${JSON.stringify(wrong)}\r\n`);
-    const r = grade('', '--input', file);
+    const r = await grade('', '--input', file);
     expect(r.status).toBe(0);
     expect(lines(r.stdout).map((o) => o.id)).toEqual(['g1', 7]);
   });
 
-  it('usage errors exit 2', () => {
-    expect(grade('', '--input', '/nonexistent/answers.jsonl').status).toBe(2);
-    const r = grade('', '--frobnicate');
+  it('usage errors exit 2', async () => {
+    expect((await grade('', '--input', '/nonexistent/answers.jsonl')).status).toBe(2);
+    const r = await grade('', '--frobnicate');
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("unknown option '--frobnicate'");
   });
 
-  it('--help documents the line format and the exit codes', () => {
-    const r = grade('', '--help');
+  it('--help documents the line format and the exit codes', async () => {
+    const r = await grade('', '--help');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('"reference": "..." | ["...", "..."]');
     expect(r.stdout).toContain('{"line": N, "error": "..."}');

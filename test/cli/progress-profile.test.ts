@@ -76,8 +76,12 @@ describe('probe progress and your data', () => {
   it('exports everything as JSON', () => {
     const r = probe(['profile', 'export']);
     expect(r.status).toBe(0);
-    const body = JSON.parse(r.stdout) as { sessions: { id: string }[] };
-    expect(body.sessions.map((s) => s.id).sort()).toEqual(['drill-1', 'offline-mock']);
+    const body = JSON.parse(r.stdout) as { sessions: { id: string; mode: string; plan: { focus?: Record<string, string[]> }; events: unknown[] }[] };
+    expect(body.sessions.map((s) => s.id)).toEqual(expect.arrayContaining(['drill-1', 'offline-mock']));
+    // The terminal's --due drill was stored in the local profile, with the key points it aimed at.
+    const due = body.sessions.find((s) => !['drill-1', 'offline-mock'].includes(s.id));
+    expect(due?.mode).toBe('drill');
+    expect(Object.values(due?.plan.focus ?? {}).flat().length).toBeGreaterThan(0);
   });
 
   it('deletes a session only when asked to, and its rows are gone', () => {
@@ -94,7 +98,7 @@ describe('probe progress and your data', () => {
   it('deletes the whole profile with --yes: no profile, session, event, turn or evaluation row is left', () => {
     const r = probe(['profile', 'delete', '--yes']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^deleted the profile "local": 1 session\(s\)/);
+    expect(r.stdout).toMatch(/^deleted the profile "local": 2 session\(s\)/);
     for (const t of ['profiles', 'sessions', 'session_plans', 'events', 'turns', 'evaluations']) expect(count(`select count(*) as n from ${t}`)).toBe(0);
     expect(probe(['progress', '--profile', 'someone@example.com']).stderr).toMatch(/no profile "someone@example.com"/);
   });

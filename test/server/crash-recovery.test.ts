@@ -42,7 +42,7 @@ describe('kill -9', () => {
     const dbPath = dir.file('probe.db');
     const start = () => spawnServer({ dbPath, args: ['--pace-ms', '10'] });
     running = await start();
-    const res = await fetch(`${running.url}/api/sessions`, { method: 'POST', body: JSON.stringify({ mode: 'mock', questionCount: 3, maxFollowUps: 1, seed: 9 }) });
+    const res = await fetch(`${running.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'mock', questionCount: 3, maxFollowUps: 1, seed: 9 }) });
     const session = (await res.json()) as CreateSessionResponse;
     const acked: { seq: number; text: string }[] = [];
 

@@ -99,14 +99,17 @@ describe('GET /api/sessions/:id/report', () => {
     expect(res.status).toBe(200);
   });
 
-  it('refuses a missing or wrong token (401) and an unknown session (404)', async () => {
-    for (const res of [await get('llm-1', '?format=md', null), await get('llm-1', '?format=md', 'wrong-token')]) {
-      expect(res.status).toBe(401);
-      expect((await errorOf(res)).code).toBe('unauthorized');
-    }
+  it('refuses a missing token (401); a wrong token and an unknown session get the same 404', async () => {
+    const missing = await get('llm-1', '?format=md', null);
+    expect(missing.status).toBe(401);
+    expect((await errorOf(missing)).code).toBe('unauthorized');
+    const wrong = await get('llm-1', '?format=md', 'wrong-token');
     const unknown = await get('no-such-session', '?format=md');
-    expect(unknown.status).toBe(404);
-    expect((await errorOf(unknown)).code).toBe('session_not_found');
+    for (const res of [wrong, unknown]) expect(res.status).toBe(404);
+    const [w, u] = [await errorOf(wrong), await errorOf(unknown)];
+    expect(w.code).toBe('session_not_found');
+    expect(u.code).toBe('session_not_found');
+    expect(w.message.replace('llm-1', 'ID')).toBe(u.message.replace('no-such-session', 'ID'));
   });
 
   it('refuses a missing or unknown format (400), naming the accepted ones', async () => {

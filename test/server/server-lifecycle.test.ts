@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { CloseCode } from '../../src/protocol/ws-frames.js';
 import { nextPrompt, runInterview } from '../support/interview-driver.js';
+import { runGroup } from '../support/process-group.js';
 import { spawnServer, type SpawnedServer } from '../support/spawn-server.js';
 import { startTestServer, type TestServer } from '../support/start-test-server.js';
 import { tempDir, type TempDir } from '../support/temp-dir.js';
@@ -101,7 +101,7 @@ describe('probe serve', () => {
     expect(child.output()).toMatch(/Probe is listening on http:\/\/127\.0\.0\.1:\d+\nInterviewer: offline \(no OPENAI_API_KEY/);
     const health = await fetch(`${child.url}/healthz`);
     expect(health.status).toBe(200);
-    const s = (await (await fetch(`${child.url}/api/sessions`, { method: 'POST' })).json()) as { id: string; token: string; websocket: string };
+    const s = (await (await fetch(`${child.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' } })).json()) as { id: string; token: string; websocket: string };
     const socket = await openSocket(`${child.url.replace(/^http/, 'ws')}${s.websocket}?token=${s.token}`);
     socket.send({ type: 'session.start' });
     await nextPrompt(socket);
@@ -114,10 +114,9 @@ describe('probe serve', () => {
     dir = tempDir();
     child = await spawnServer({ dbPath: dir.file('first.db') });
     const port = new URL(child.url).port;
-    const second = spawnSync(process.execPath, [path.resolve(import.meta.dirname, '../../src/cli/bin.js'), 'serve'], {
+    const second = await runGroup(process.execPath, [path.resolve(import.meta.dirname, '../../src/cli/bin.js'), 'serve'], {
       cwd: dir.path,
-      encoding: 'utf8',
-      timeout: 30_000,
+      timeoutMs: 30_000,
       env: { ...process.env, PORT: port, HOST: '127.0.0.1', PROBE_DB_PATH: dir.file('second.db') },
     });
     expect(second.status).toBe(1);

@@ -1,5 +1,5 @@
 // The SessionStore on SQLite (better-sqlite3 + Drizzle): each append is one IMMEDIATE transaction.
-import { and, asc, eq, gt, ne } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, ne } from 'drizzle-orm';
 import type { SessionEvent } from '../../engine/events.js';
 import type { Plan } from '../../engine/plan.js';
 import { SessionConflict, StorageUnavailable } from '../../errors.js';
@@ -60,6 +60,16 @@ export function createSqliteSessionStore(file: string, options: OpenDatabaseOpti
     evaluations: (id): Promise<StoredEvaluation[]> =>
       guard('read evaluations', () => db.select().from(evaluations).where(eq(evaluations.sessionId, id)).orderBy(asc(evaluations.eventN)).all().map(storedEvaluation)),
     unfinished: () => guard('list sessions', () => db.select({ id: sessions.id, phase: sessions.phase }).from(sessions).where(ne(sessions.status, 'ended')).all()),
+    pruneUnstarted: (createdBefore, keep) =>
+      guard('prune sessions never started', () => {
+        // Plans, events and turns go with the row (ON DELETE CASCADE).
+        const stale = db.select({ id: sessions.id }).from(sessions).where(and(eq(sessions.eventCount, 0), lt(sessions.createdAt, createdBefore))).all();
+        const doomed = stale.map((r) => r.id).filter((id) => !keep.has(id));
+        db.transaction((tx) => {
+          for (const id of doomed) tx.delete(sessions).where(and(eq(sessions.id, id), eq(sessions.eventCount, 0))).run();
+        });
+        return doomed.length;
+      }),
     health: () =>
       guard('check the database', () => {
         db.$client.prepare('select 1').get();

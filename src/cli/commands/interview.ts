@@ -1,4 +1,5 @@
-// `probe interview`: a whole interview in the terminal, offline by default, driven by the engine.
+// `probe interview`: a whole interview in the terminal, offline by default, driven by the engine
+// and stored in the database like a web session (same store, same events), so `probe export` works.
 import { randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { Command, InvalidArgumentError } from 'commander';
@@ -10,11 +11,22 @@ import { dispatch, type DriverPorts } from '../../server/session-driver.js';
 import { defaultBankDir } from '../../paths.js';
 import { terminalHooks } from '../terminal-hooks.js';
 import { printSummary } from '../interview-summary.js';
-import { loadConfig, loadDotEnv } from '../../config.js';
+import { loadConfig, loadDotEnv, type Config } from '../../config.js';
 import { describeIssues } from '../../server/describe-issues.js';
 import { duePlan } from '../due-plan.js';
+import { LOCAL_SUBJECT } from '../../server/profile-identity.js';
+import { silentLogger } from '../../adapters/log.js';
+import { createToken, hashToken } from '../../server/auth.js';
+import { eventCommit } from '../../server/event-commit.js';
+import type { SessionStore } from '../../server/session-store.js';
+import { AnswerReader, type CandidateInput } from '../answer-reader.js';
 
-const COMMANDS: Record<string, SessionEvent['type']> = { '/hint': 'hint', '/skip': 'skip', '/retry': 'retry', '/end': 'end' };
+/** How long after a blank line more pasted text may still arrive and belong to the same answer. */
+const PASTE_WINDOW_MS = 120;
+
+const HOW_TO_ANSWER =
+  'Answers can run over several lines: end one with a blank line (or /send). Pasted paragraphs stay one answer.\n' +
+  'Commands, on a line of their own: /hint and /retry (drill), /skip, /end.';
 
 const intOption = (min: number, max: number) => (value: string) => {
   const n = Number(value);
@@ -48,7 +60,7 @@ interface InterviewOptions {
 export function registerInterview(program: Command): void {
   program
     .command('interview')
-    .description('hold an interview in the terminal; type /hint, /skip, /retry (drill) or /end at any prompt')
+    .description('hold an interview in the terminal (stored like a web session); a blank line sends an answer; /hint, /skip, /retry (drill), /end')
     .option('-m, --mode <mode>', 'mock (a realistic interview) or drill (feedback and probing after every answer)', 'mock')
     .option('-t, --topics <ids>', 'comma-separated topic ids (see `probe bank list`); default all')
     .option('-d, --difficulty <range>', 'level 1-3 or a range like 1-2', difficultyOption)
@@ -60,7 +72,7 @@ export function registerInterview(program: Command): void {
     .option('--bank <dir>', 'question bank folder', defaultBankDir())
     .option('--offline', 'use the offline interviewer even when an LLM is configured')
     .option('--due', 'a drill of the key points that are due or weakest in your progress (see `probe progress`)')
-    .addHelpText('after', '\nEach line you type is one answer. The interview ends with a summary of scores and missed key points.')
+    .addHelpText('after', `\n${HOW_TO_ANSWER}\nThe interview is saved in the database at PROBE_DB_PATH and ends with a summary and the \`probe export\` command for its full report.`)
     .action(async (opts: InterviewOptions) => {
       process.exitCode = await runInterview(opts);
     });
@@ -88,43 +100,86 @@ async function runInterview(opts: InterviewOptions): Promise<number> {
   }
   loadDotEnv();
   const config = loadConfig();
-  const { choosePorts } = await import('../../main.js');
-  const chosen = await choosePorts(opts.offline ? { ...config, OPENAI_API_KEY: undefined, OPENAI_BASE_URL: undefined } : config);
-  const ports: DriverPorts = { ...chosen, now: Date.now };
-  const state = await converse(initialState(randomUUID(), planned.plan), ports);
-  printSummary(state);
+  const offline: Config = opts.offline ? { ...config, OPENAI_API_KEY: undefined, OPENAI_BASE_URL: undefined } : config;
+  const { createServices } = await import('../../main.js');
+  const services = await createServices(offline, { bank, log: silentLogger() });
+  try {
+    const id = randomUUID();
+    // Terminal sessions belong to this machine's local profile, like the web app's on 127.0.0.1.
+    const profile = await services.profiles.ensure(LOCAL_SUBJECT, Date.now());
+    await services.store.create({ id, tokenHash: hashToken(createToken()), plan: planned.plan, createdAt: Date.now(), profileId: profile.id });
+    const ports: DriverPorts = { interviewer: services.interviewer, judge: services.judge, now: Date.now };
+    console.log(HOW_TO_ANSWER);
+    const { state, saved } = await converse(initialState(id, planned.plan), ports, services.store);
+    printSummary(state);
+    const what = saved ? `Saved as session ${id}.` : `Saved in part (until the warning above) as session ${id}.`;
+    console.log(`\n${what} The full report (md, html, pdf or json):\n  ${exportCommand(id, config)}`);
+  } finally {
+    await services.close();
+  }
   return 0;
 }
 
-/** Reads one line per candidate action until the interview ends (or input does). */
-async function converse(initial: SessionState, ports: DriverPorts): Promise<SessionState> {
+/** The command that exports this session, with the database path when it is not the default one. */
+function exportCommand(id: string, config: Config): string {
+  const db = config.PROBE_DB_PATH === './data/probe.db' ? '' : `PROBE_DB_PATH=${shellQuote(config.PROBE_DB_PATH)} `;
+  return `${db}npx probe export ${id} --format pdf -o probe-report.pdf`;
+}
+
+const shellQuote = (value: string): string => (/^[\w./:@-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
+
+const toEvent = (input: CandidateInput, at: number): SessionEvent => (input.kind === 'answer' ? { type: 'answer', at, text: input.text } : { type: input.command, at }) as SessionEvent;
+
+/** Reads the candidate's input until the interview ends (or input does), storing every accepted event. */
+async function converse(initial: SessionState, ports: DriverPorts, store: SessionStore): Promise<{ state: SessionState; saved: boolean }> {
   let state = initial;
+  let stored = 0;
+  let saving = true;
   let chain: Promise<unknown> = Promise.resolve();
-  const input = createInterface({ input: process.stdin, terminal: process.stdin.isTTY === true });
+  const tty = process.stdin.isTTY === true;
+  const input = createInterface({ input: process.stdin, terminal: tty });
+  const commit = async (event: SessionEvent, result: Parameters<typeof eventCommit>[3]) => {
+    if (!saving) return;
+    try {
+      await store.append(eventCommit(state.id, stored + 1, event, result));
+      stored += 1;
+    } catch (error) {
+      // The interview goes on in memory; only the saved copy stops.
+      saving = false;
+      console.error(`  [warning] could not save the interview (${(error as Error).message}); it goes on, but \`probe export\` will only have what was saved before this`);
+    }
+  };
   const hooks = terminalHooks((event) => {
     chain = chain.then(() => apply(event));
-  }, ports.interviewer.id !== 'offline');
+  }, ports.interviewer.id !== 'offline', commit);
   const apply = async (event: SessionEvent) => {
     if (state.phase === 'ended') return;
     const result = await dispatch(state, event, ports, hooks);
     state = result.state;
     if (result.rejection) console.log(`  (${result.rejection.message})`);
-    if (state.phase === 'answering') process.stdout.write('> ');
+    if (state.phase === 'answering' && !reader.drafting) process.stdout.write('> ');
+    // Ends the read loop without waiting for another keypress.
+    if (state.phase === 'ended') input.close();
   };
+  const reader = new AnswerReader({
+    pasteWindowMs: tty ? PASTE_WINDOW_MS : 0,
+    emit: (candidate) => {
+      chain = chain.then(() => apply(toEvent(candidate, Date.now())));
+    },
+  });
   chain = chain.then(() => apply({ type: 'start', at: Date.now() }));
   for await (const line of input) {
-    const text = line.trim();
-    if (text === '') continue;
-    const command = COMMANDS[text.toLowerCase()];
-    const event = (command ? { type: command, at: Date.now() } : { type: 'answer', at: Date.now(), text }) as SessionEvent;
-    chain = chain.then(() => apply(event));
-    await chain;
+    reader.line(line);
+    // Piped input is taken a line at a time; a terminal's lines are read as they come, so that the
+    // lines of a paste arrive together (see AnswerReader).
+    if (!tty) await chain;
     if (state.phase === 'ended') break;
   }
+  reader.close();
   await chain;
   if (state.phase !== 'ended') await apply({ type: 'end', at: Date.now() });
   await chain;
   hooks.dispose();
   input.close();
-  return state;
+  return { state, saved: saving };
 }

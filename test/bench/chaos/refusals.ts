@@ -31,7 +31,8 @@ export async function knock(url: string, seed: number, variant: number, onFrame:
   const session = await createSession(url, { ...PLAN, seed });
   const variants: [string, number][] = [
     [socketUrl(url, { ...session, token: '' }).replace(/\?token=$/, ''), 4401],
-    [socketUrl(url, { ...session, token: 'not-the-token' }), 4401],
+    // A wrong token answers like an unknown session: nothing says whether the session exists.
+    [socketUrl(url, { ...session, token: 'not-the-token' }), 4404],
     [socketUrl(url, { websocket: '/api/sessions/no-such-session/ws', token: session.token }), 4404],
   ];
   const [target, code] = variants[variant % variants.length] as [string, number];

@@ -1,9 +1,9 @@
 // The Probe server under test, in its own process (`probe serve`, as `npm start` runs it), so its
 // CPU and memory can be read from /proc while the load generator runs here. `nodeArgs` lets a run
 // profile it (--cpu-prof is refused in NODE_OPTIONS, so it goes on the command line).
-import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { spawnGroup, type Exit } from '../../support/process-group.js';
 import { sampleProcess, type ProcSample } from './proc-stats.js';
 
 const BIN = fileURLToPath(new URL('../../../src/cli/bin.js', import.meta.url));
@@ -22,29 +22,30 @@ export interface ProbeProcess {
   output(): string;
   sample(): ProcSample;
   /** Sends a signal and resolves once the process is gone. */
-  stop(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  stop(signal?: NodeJS.Signals): Promise<Exit>;
 }
 
 /** No throttling: the load generator sends from one machine as fast as the benchmark asks. */
-export const UNTHROTTLED = { PROBE_RATE_LIMIT_PER_SEC: '10000', PROBE_RATE_LIMIT_BURST: '10000' };
+export const UNTHROTTLED = { PROBE_RATE_LIMIT_PER_SEC: '10000', PROBE_RATE_LIMIT_BURST: '10000', PROBE_SESSION_CREATE_PER_MIN: '100000', PROBE_SESSION_CREATE_BURST: '100000' };
 
 const MAX_OUTPUT = 200_000;
 
 export function startProbeProcess(options: ProbeProcessOptions): Promise<ProbeProcess> {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, 'serve', ...(options.args ?? [])], {
+  // Its own process group, killed however the run ends (process-group.ts).
+  const group = spawnGroup(process.execPath, [...(options.nodeArgs ?? []), BIN, 'serve', ...(options.args ?? [])], {
     cwd: os.tmpdir(),
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PROBE_DB_PATH: options.dbPath, PROBE_LOG_LEVEL: 'warn', ...UNTHROTTLED, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const { child, exited } = group;
   let out = '';
   const keep = (chunk: Buffer) => {
     if (out.length < MAX_OUTPUT) out += chunk.toString();
   };
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   return new Promise((resolve, reject) => {
     const fail = (message: string) => {
       clearTimeout(timer);
-      child.kill('SIGKILL');
+      void group.stop('SIGKILL');
       reject(new Error(`${message}\n--- output ---\n${out}`));
     };
     const timer = setTimeout(() => fail('the server did not print its URL in time'), 30_000);
@@ -61,10 +62,7 @@ export function startProbeProcess(options: ProbeProcessOptions): Promise<ProbePr
         pid,
         output: () => out,
         sample: () => sampleProcess(pid),
-        stop: (signal = 'SIGTERM') => {
-          if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-          return exited;
-        },
+        stop: group.stop,
       });
     };
     child.stdout?.on('data', onData);

@@ -1,7 +1,7 @@
 // Starts the floor servers as child processes (the echo server, echo-server.ts, and the bare relay,
 // bare-relay.ts) and runs their workloads: the same client code and pacing as the interviews.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { spawnGroup } from '../../support/process-group.js';
 import { BenchSocket } from '../harness/bench-socket.js';
 import type { UserContext } from '../harness/virtual-users.js';
 import type { TokenWrite } from './relay-model.js';
@@ -14,17 +14,21 @@ export interface FloorProcess {
 
 function startFloor(file: string, banner: RegExp): Promise<FloorProcess> {
   const entry = fileURLToPath(new URL(file, import.meta.url));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', entry], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Its own process group (tsx's esbuild service included), killed however the run ends.
+  const group = spawnGroup(process.execPath, ['--import', 'tsx', entry], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const { child } = group;
   return new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`${file} did not start`)), 20_000);
+    const timer = setTimeout(() => {
+      void group.stop('SIGKILL');
+      reject(new Error(`${file} did not start`));
+    }, 20_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const port = banner.exec(out)?.[1];
       if (!port || child.pid === undefined) return;
       clearTimeout(timer);
-      const exited = new Promise<void>((done) => child.once('exit', () => done()));
-      resolve({ url: `ws://127.0.0.1:${port}`, pid: child.pid, stop: () => (child.kill('SIGTERM'), exited) });
+      resolve({ url: `ws://127.0.0.1:${port}`, pid: child.pid, stop: async () => void (await group.stop('SIGTERM')) });
     });
     child.once('error', reject);
   });
