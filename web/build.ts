@@ -44,6 +44,9 @@ export async function buildWeb(options: BuildWebOptions = {}): Promise<string> {
     outdir: outDir,
     bundle: true,
     format: 'esm',
+    // KaTeX is imported dynamically (web/markdown.ts): it goes to its own chunk, fetched on first math.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     platform: 'browser',
     target: ['es2022', 'chrome109', 'firefox115', 'safari16'],
     minify: options.minify ?? true,

@@ -1,9 +1,12 @@
 // Labels the views show: progress, clocks, dates, scores. Pure, so they are unit-tested.
 import type { Progress } from '../src/protocol/ws-frames.js';
 
+/** "1 question", "3 questions": a count with its noun, singular for one. */
+export const plural = (n: number, noun: string, nouns = `${noun}s`): string => `${n} ${n === 1 ? noun : nouns}`;
+
 /** "Question 3 of 8 · follow-up 1 of 2" (the follow-up part only once one was asked). */
 export function progressLabel(p: Progress): string {
-  if (p.questionNumber === 0) return p.questionTotal > 0 ? `${p.questionTotal} questions` : 'Starting…';
+  if (p.questionNumber === 0) return p.questionTotal > 0 ? plural(p.questionTotal, 'question') : 'Starting…';
   const base = `Question ${p.questionNumber} of ${p.questionTotal}`;
   return p.followUp > 0 ? `${base} · follow-up ${p.followUp} of ${p.maxFollowUps}` : base;
 }

@@ -67,8 +67,8 @@ export function startDictation(handlers: DictationHandlers, lang = navigator.lan
   recognition.onend = () => handlers.onEnd(error);
   try {
     recognition.start();
-  } catch (cause) {
-    handlers.onEnd(String(cause));
+  } catch {
+    // Starting can throw where recognition exists but is switched off; the caller says so in words.
     return null;
   }
   return { stop: () => recognition.stop() };

@@ -68,14 +68,29 @@ export function forgetSession(store: KeyValueStore, id: string): void {
 
 const draftKey = (id: string) => `probe.draft.${id}`;
 
-/** The unsent text of the answer box, so a reload or a crash does not lose it. */
-export function loadDraft(store: KeyValueStore, id: string): string {
-  return store.getItem(draftKey(id)) ?? '';
+/** A session's drafts by question number: a draft belongs to its question and never shows under another. */
+function loadDrafts(store: KeyValueStore, id: string): Record<string, string> {
+  try {
+    const raw: unknown = JSON.parse(store.getItem(draftKey(id)) ?? '{}');
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
+    return Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    // An older plain-text draft has no question to belong to, so it is dropped rather than guessed.
+    return {};
+  }
 }
 
-export function saveDraft(store: KeyValueStore, id: string, text: string): void {
-  if (text === '') store.removeItem(draftKey(id));
-  else store.setItem(draftKey(id), text);
+/** The unsent text of question `question`'s answer box, so a reload or a crash does not lose it. */
+export function loadDraft(store: KeyValueStore, id: string, question: number): string {
+  return loadDrafts(store, id)[String(question)] ?? '';
+}
+
+export function saveDraft(store: KeyValueStore, id: string, question: number, text: string): void {
+  const drafts = loadDrafts(store, id);
+  if (text === '') delete drafts[String(question)];
+  else drafts[String(question)] = text;
+  if (Object.keys(drafts).length === 0) store.removeItem(draftKey(id));
+  else store.setItem(draftKey(id), JSON.stringify(drafts));
 }
 
 const READ_ALOUD = 'probe.readAloud';

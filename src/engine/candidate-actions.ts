@@ -75,8 +75,10 @@ export function drillFeedback(question: Question, evaluation: Evaluation): Drill
     if (result && result.status !== 'missed') {
       covered.push({ id: kp.id, statement: kp.statement, status: result.status, words: result.evidence.map((e) => e.text) });
     } else {
-      missed.push({ id: kp.id, statement: kp.statement });
+      const contradicted = result?.negated === true && result.evidence.length > 0;
+      missed.push({ id: kp.id, statement: kp.statement, ...(contradicted ? { negated: true, words: result.evidence.map((e) => e.text) } : {}) });
     }
   }
-  return { covered, missed, overall: evaluation.score.overall };
+  const flags = evaluation.score.flags;
+  return { covered, missed, overall: evaluation.score.overall, ...(flags.length > 0 ? { flags } : {}) };
 }

@@ -26,8 +26,11 @@ export interface TranscriptEntry {
 
 export interface DrillFeedback {
   covered: { id: string; statement: string; status: Coverage; words: string[] }[];
-  missed: { id: string; statement: string }[];
+  /** A contradicted point carries `negated` and the words that contradicted it. */
+  missed: { id: string; statement: string; negated?: boolean; words?: string[] }[];
   overall: number;
+  /** The scorer's flags on the answer, when it raised any. */
+  flags?: string[];
 }
 
 export interface EvaluationRecord {

@@ -57,8 +57,11 @@ export const LineKindSchema = z.enum(['opening', 'question', 'follow-up', 'hint'
 
 export const KeyPointFeedbackSchema = z.object({
   covered: z.array(z.object({ id: z.string(), statement: z.string(), status: z.enum(['covered', 'partly', 'missed']), words: z.array(z.string()) })),
-  missed: z.array(z.object({ id: z.string(), statement: z.string() })),
+  /** `negated` and `words`: the answer contradicted the point, in these words (shown as "Contradicted: you said ..."). */
+  missed: z.array(z.object({ id: z.string(), statement: z.string(), negated: z.boolean().optional(), words: z.array(z.string()).optional() })),
   overall: z.number(),
+  /** The scorer's flags on the answer ('dont-know', 'gibberish', ...), named in words by the page. */
+  flags: z.array(z.string()).optional(),
 });
 
 /** Frames the server sends. Frames with a `seq` are stored and replayed on resume. */

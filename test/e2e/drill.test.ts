@@ -49,6 +49,10 @@ describe.skipIf(!chromiumAvailable())('a drill in Chromium, phone width, dark sc
     expect(covered).toBeGreaterThan(0);
     expect(covered + missed).toBe(question?.keyPoints.length);
     expect(await feedback.locator('.points.covered q').count()).toBeGreaterThan(0);
+    // The header counts each key point once, by its status.
+    const byStatus = async (status: string) => feedback.locator(`li[data-status="${status}"]`).count();
+    const [full, partly, gone] = [await byStatus('covered'), await byStatus('partly'), await byStatus('missed')];
+    expect(await feedback.getByTestId('feedback-counts').textContent()).toBe(`Covered (${full}) · Partly (${partly}) · Missed (${gone})`);
     expect(await nextTurn(page)).toBe('answer');
     await screenshot(page, 'chat-phone-dark', false);
 
@@ -75,6 +79,12 @@ describe.skipIf(!chromiumAvailable())('a drill in Chromium, phone width, dark sc
     const probeRows = report.getByTestId('drill-probes').locator('tbody tr');
     expect(await probeRows.count()).toBeGreaterThan(0);
     expect(await probeRows.first().locator('td').first().textContent()).toBe('Q1');
+    // The retry did not wipe the first attempt: its answer, its hint and its probes are still there.
+    const first = report.getByTestId('earlier-attempt');
+    expect(await first.count()).toBe(1);
+    expect(await first.locator('summary').textContent()).toMatch(/^Attempt 1, before a retry: score \d+\/100 · with a hint · \d+ follow-ups?$/);
+    const hintColumn = await probeRows.evaluateAll((rows) => rows.filter((r) => r.children[0]?.textContent === 'Q1').map((r) => r.children[3]?.textContent));
+    expect(hintColumn).toContain('yes');
     await screenshot(page, 'report-phone-dark');
 
     // Nothing is wider than the phone's screen.

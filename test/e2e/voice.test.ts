@@ -22,6 +22,15 @@ const FAKE_SPEECH = `
   window.speechSynthesis.speak = (utterance) => window.__spoken.push(utterance.text);
 `;
 const NO_RECOGNITION = 'delete window.SpeechRecognition; delete window.webkitSpeechRecognition;';
+/** Recognition the browser refuses: the microphone is blocked for the site. */
+const BLOCKED_MIC = `
+  class BlockedRecognition {
+    start() { setTimeout(() => { this.onerror?.({ error: 'not-allowed' }); this.onend?.(); }, 20); }
+    stop() {}
+  }
+  window.SpeechRecognition = BlockedRecognition;
+  window.webkitSpeechRecognition = BlockedRecognition;
+`;
 
 describe.skipIf(!chromiumAvailable())('voice in Chromium', () => {
   let browser: Browser;
@@ -51,6 +60,16 @@ describe.skipIf(!chromiumAvailable())('voice in Chromium', () => {
     const { context, page } = await interviewPage(NO_RECOGNITION);
     expect(await page.getByRole('button', { name: 'Send', exact: true }).isEnabled()).toBe(true);
     expect(await page.locator('button[data-action="dictate"]').count()).toBe(0);
+    await context.close();
+  });
+
+  it('says in plain words that the microphone is blocked and how to allow it', { timeout: 30_000 }, async () => {
+    const { context, page } = await interviewPage(BLOCKED_MIC);
+    await page.getByRole('button', { name: 'Dictate' }).click();
+    const status = page.locator('.box-status');
+    await page.waitForFunction(() => /microphone/.test(document.querySelector('.box-status')?.textContent ?? ''));
+    expect(await status.textContent()).toBe('The browser blocked the microphone: allow it in the site settings (the lock icon next to the address) and try again.');
+    expect(await page.getByRole('button', { name: 'Dictate' }).getAttribute('aria-pressed')).toBe('false');
     await context.close();
   });
 

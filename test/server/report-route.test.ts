@@ -73,7 +73,7 @@ describe('GET /api/sessions/:id/report', () => {
   it('rebuilds the report from the stored events: the LLM session with its fallbacks', async () => {
     const md = await (await get('llm-1', '?format=md')).text();
     expect(md).toContain('## Overall: 77/100 (solid)');
-    expect(md).toContain('### 1. The Concept of Self-Attention in Generative Models');
+    expect(md).toContain('### 1. Transformers and attention');
     expect(md).toContain('Question 2, scoring: judge output invalid');
     const report = ReportSchema.parse(await (await get('llm-1', '?format=json')).json());
     expect(report.provenance).toMatchObject({ method: 'llm-with-fallback', usage: { totalTokens: 2060, calls: 10 } });

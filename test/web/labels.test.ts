@@ -1,6 +1,6 @@
 // The pure labels, routes and setup options of the web app.
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatScore, interviewerLabel, progressLabel, timerView } from '../../web/format.js';
+import { formatClock, formatScore, interviewerLabel, plural, progressLabel, timerView } from '../../web/format.js';
 import { parseRoute, routeHash, type Route } from '../../web/router.js';
 import { createBody, DEFAULT_SETUP, matchingCount } from '../../web/setup-options.js';
 import { CreateSessionBodySchema, type TopicView } from '../../src/protocol/http.js';
@@ -10,6 +10,9 @@ describe('labels', () => {
     expect(progressLabel({ questionNumber: 3, questionTotal: 8, followUp: 0, maxFollowUps: 2 })).toBe('Question 3 of 8');
     expect(progressLabel({ questionNumber: 3, questionTotal: 8, followUp: 1, maxFollowUps: 2 })).toBe('Question 3 of 8 · follow-up 1 of 2');
     expect(progressLabel({ questionNumber: 0, questionTotal: 0, followUp: 0, maxFollowUps: 0 })).toBe('Starting…');
+    expect(progressLabel({ questionNumber: 0, questionTotal: 1, followUp: 0, maxFollowUps: 0 })).toBe('1 question');
+    expect(progressLabel({ questionNumber: 0, questionTotal: 2, followUp: 0, maxFollowUps: 0 })).toBe('2 questions');
+    expect([plural(0, 'probe'), plural(1, 'probe'), plural(2, 'probe')]).toEqual(['0 probes', '1 probe', '2 probes']);
   });
 
   it.each([

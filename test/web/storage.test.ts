@@ -28,13 +28,13 @@ describe('session records', () => {
   it('updates fields and forgets a session with its draft', () => {
     const store = memoryStore();
     saveSession(store, record('a', 1));
-    saveDraft(store, 'a', 'half an answer');
+    saveDraft(store, 'a', 1, 'half an answer');
     updateSession(store, 'a', { status: 'ended', overall: 72 });
     expect(getSession(store, 'a')).toMatchObject({ status: 'ended', overall: 72, token: 't-a' });
     updateSession(store, 'missing', { overall: 1 });
     forgetSession(store, 'a');
     expect(listSessions(store)).toEqual([]);
-    expect(loadDraft(store, 'a')).toBe('');
+    expect(loadDraft(store, 'a', 1)).toBe('');
   });
 
   it('keeps the newest MAX_SESSIONS', () => {
@@ -55,12 +55,22 @@ describe('session records', () => {
 });
 
 describe('drafts and preferences', () => {
-  it('stores a draft and removes it when emptied', () => {
+  it('stores a draft per question and removes it when emptied', () => {
     const store = memoryStore();
-    saveDraft(store, 'a', 'text');
-    expect(loadDraft(store, 'a')).toBe('text');
-    saveDraft(store, 'a', '');
+    saveDraft(store, 'a', 1, 'text');
+    saveDraft(store, 'a', 2, 'other');
+    expect(loadDraft(store, 'a', 1)).toBe('text');
+    expect(loadDraft(store, 'a', 2)).toBe('other');
+    expect(loadDraft(store, 'a', 3)).toBe('');
+    saveDraft(store, 'a', 1, '');
+    saveDraft(store, 'a', 2, '');
     expect(store.getItem('probe.draft.a')).toBeNull();
+  });
+
+  it('drops an old plain-text draft instead of showing it under some question', () => {
+    const store = memoryStore();
+    store.setItem('probe.draft.a', 'old text');
+    expect(loadDraft(store, 'a', 1)).toBe('');
   });
 
   it('reads aloud only when turned on', () => {

@@ -36,6 +36,8 @@ export interface AnswerBox {
   failed(message: string): void;
   /** The socket dropped while an answer waited for its acknowledgement. */
   connectionLost(): void;
+  /** The question changed: show its own draft (and forget any error about the last one). */
+  setDraft(text: string): void;
   focus(): void;
 }
 
@@ -110,6 +112,12 @@ class AnswerBoxView implements AnswerBox {
 
   connectionLost(): void {
     if (this.sending.lost()) this.error.textContent = MESSAGES.lost;
+    this.refresh();
+  }
+
+  setDraft(text: string): void {
+    this.text.value = text;
+    this.error.textContent = '';
     this.refresh();
   }
 

@@ -1,8 +1,10 @@
 // Renders chat items (interviewer lines, answers, drill feedback, notices) as list elements, and
 // keeps a list in step with the model, rebuilding only the items that changed.
+import { contradictionLine, flagLines } from '../../src/engine/report/answer-labels.js';
 import type { ChatItem, FeedbackItem, LineItem } from '../chat-model.js';
 import { h } from '../dom.js';
 import { formatScore } from '../format.js';
+import { markdownBlock } from '../markdown.js';
 
 const KIND_NAMES: Record<string, string> = { opening: 'Welcome', question: 'Question', 'follow-up': 'Follow-up', hint: 'Hint', closing: 'Closing' };
 
@@ -12,13 +14,32 @@ function lineElement(item: LineItem): HTMLLIElement {
     'li',
     { class: `msg interviewer${item.streaming ? ' streaming' : ''}`, 'data-kind': item.kind ?? 'streaming', 'aria-busy': item.streaming ? 'true' : null },
     h('p', { class: 'who' }, `Interviewer · ${label}`),
-    h('p', { class: 'text' }, item.text),
+    // Half-streamed Markdown (an open code fence, a lone `**`) would flicker: plain text until the line is final.
+    item.streaming ? h('p', { class: 'text' }, item.text) : markdownBlock(item.text, 'text'),
     item.fallback ? h('p', { class: 'note' }, `Phrased by the offline interviewer (${item.fallback}).`) : null,
   );
 }
 
+/** "Covered (3) · Partly (2) · Missed (1) · Contradicted (1)": each key point counted once, by its status. */
+export function feedbackCounts(feedback: FeedbackItem['feedback']): string {
+  const covered = feedback.covered.filter((p) => p.status === 'covered').length;
+  const partly = feedback.covered.filter((p) => p.status === 'partly').length;
+  const contradicted = feedback.missed.filter((p) => p.negated && (p.words?.length ?? 0) > 0).length;
+  const parts = [`Covered (${covered})`, `Partly (${partly})`, `Missed (${feedback.missed.length - contradicted})`];
+  if (contradicted > 0) parts.push(`Contradicted (${contradicted})`);
+  return parts.join(' · ');
+}
+
+function missedItem(point: FeedbackItem['feedback']['missed'][number]): HTMLLIElement {
+  const words = point.words ?? [];
+  if (point.negated && words.length > 0) {
+    return h('li', { 'data-status': 'contradicted' }, h('span', { class: 'mark', 'aria-hidden': 'true' }, '✗'), contradictionLine({ statement: point.statement, evidence: words, negated: true }));
+  }
+  return h('li', { 'data-status': 'missed' }, h('span', { class: 'mark', 'aria-hidden': 'true' }, '✗'), h('span', { class: 'visually-hidden' }, 'Missed: '), point.statement);
+}
+
 function feedbackElement(item: FeedbackItem): HTMLLIElement {
-  const { covered, missed, overall } = item.feedback;
+  const { covered, missed, overall, flags } = item.feedback;
   const coveredList = h('ul', { class: 'points covered' });
   for (const point of covered) {
     coveredList.append(
@@ -32,16 +53,16 @@ function feedbackElement(item: FeedbackItem): HTMLLIElement {
       ),
     );
   }
-  const missedList = h('ul', { class: 'points missed' });
-  for (const point of missed) missedList.append(h('li', {}, h('span', { class: 'mark', 'aria-hidden': 'true' }, '✗'), h('span', { class: 'visually-hidden' }, 'Missed: '), point.statement));
+  const missedList = h('ul', { class: 'points missed' }, ...missed.map(missedItem));
+  const notes = flagLines(flags ?? []);
   return h(
     'li',
     { class: 'feedback', 'data-testid': 'feedback' },
     h('p', { class: 'who' }, `Feedback · this answer ${formatScore(overall)}/100`),
-    h('p', { class: 'fb-head' }, `Covered (${covered.length})`),
-    covered.length > 0 ? coveredList : h('p', { class: 'hint' }, 'No key point yet.'),
-    h('p', { class: 'fb-head' }, `Missed (${missed.length})`),
-    missed.length > 0 ? missedList : h('p', { class: 'hint' }, 'Nothing: every key point is there.'),
+    h('p', { class: 'fb-head', 'data-testid': 'feedback-counts' }, feedbackCounts(item.feedback)),
+    notes.length > 0 ? h('ul', { class: 'flags' }, ...notes.map((n) => h('li', {}, n))) : null,
+    covered.length > 0 ? coveredList : h('p', { class: 'hint' }, 'No key point covered yet.'),
+    missed.length > 0 ? missedList : h('p', { class: 'hint' }, 'Nothing missed: every key point is there.'),
   );
 }
 
@@ -59,7 +80,7 @@ export function itemElement(item: ChatItem): HTMLLIElement {
         'li',
         { class: `msg candidate${item.pending ? ' pending' : ''}` },
         h('p', { class: 'who' }, item.pending ? 'You · sending…' : 'You'),
-        h('p', { class: 'text' }, item.text),
+        markdownBlock(item.text, 'text'),
       );
     case 'feedback':
       return feedbackElement(item);

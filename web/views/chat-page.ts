@@ -32,6 +32,8 @@ export class ChatPage {
   private socket: SessionSocket | null = null;
   private startSent = false;
   private couldAnswer = false;
+  /** The question whose draft the answer box holds (0 before the first question). */
+  private draftQuestion = 0;
   private readAloud: boolean;
   private stopReport: Unmount = () => undefined;
   private readonly progress = h('p', { class: 'progress', 'data-testid': 'progress' });
@@ -90,10 +92,12 @@ export class ChatPage {
     const { ctx, record, maxChars } = this.options;
     return createAnswerBox({
       mode: record.mode,
-      draft: loadDraft(ctx.store, record.id),
+      draft: '',
       maxChars,
       readAloud: this.readAloud,
-      onDraft: (text) => saveDraft(ctx.store, record.id, text),
+      onDraft: (text) => {
+        if (this.draftQuestion > 0) saveDraft(ctx.store, record.id, this.draftQuestion, text);
+      },
       onSend: (text, clientId) => {
         if (!this.socket?.send({ type: 'answer.submit', text, clientId })) return false;
         this.dispatch({ type: 'submit', clientId, text });
@@ -140,7 +144,16 @@ export class ChatPage {
     this.stopReport = mountReport(this.reportSlot, { id: record.id, token: record.token, formats, focus: true });
   }
 
+  /** A new question brings its own draft: text typed for the last one never shows under this one. */
+  private followQuestion(): void {
+    const n = this.model.progress.questionNumber;
+    if (n === 0 || n === this.draftQuestion) return;
+    this.draftQuestion = n;
+    this.box.setDraft(loadDraft(this.options.ctx.store, this.options.record.id, n));
+  }
+
   private render(): void {
+    this.followQuestion();
     const ended = this.model.ended !== null;
     const answering = canAnswer(this.model);
     this.progress.textContent = progressLabel(this.model.progress);

@@ -1,5 +1,6 @@
 // The dictation toggle: where the browser has speech recognition, what is heard goes into the
 // answer box (after any text already there) for the candidate to edit before sending.
+import { DICTATION_UNAVAILABLE, dictationEndMessage } from '../dictation-messages.js';
 import { h } from '../dom.js';
 import { canDictate, startDictation, type Dictation } from '../speech.js';
 
@@ -22,9 +23,12 @@ export function dictateButton(text: HTMLTextAreaElement, status: HTMLElement, ch
         text.value = before ? `${before} ${heard}` : heard;
         changed();
       },
-      onEnd: (failure) => stopped(failure ? `Dictation stopped: ${failure}.` : 'Dictation stopped; edit the text, then send.'),
+      onEnd: (failure) => stopped(dictationEndMessage(failure)),
     });
-    if (!dictation) return;
+    if (!dictation) {
+      status.textContent = DICTATION_UNAVAILABLE;
+      return;
+    }
     button.setAttribute('aria-pressed', 'true');
     button.textContent = 'Stop dictating';
     status.textContent = 'Listening… speak your answer.';

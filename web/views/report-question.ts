@@ -1,8 +1,10 @@
 // One question of the report in the page: the prompt, what became of it, the candidate's answers
 // (with the follow-ups they answered), the key points covered and missed, and the model answer.
+import { attemptLabel, contradictionLine, isContradicted } from '../../src/engine/report/answer-labels.js';
 import type { ReportQuestion } from '../../src/engine/report/report-schema.js';
 import { h } from '../dom.js';
 import { formatScore } from '../format.js';
+import { markdownBlock } from '../markdown.js';
 
 const STATUS_TEXT: Record<ReportQuestion['status'], string> = {
   answered: 'Answered',
@@ -22,7 +24,7 @@ const SCORERS: Record<ReportQuestion['scoring']['scorer'], string> = {
   none: 'Not scored.',
 };
 
-function exchanges(q: ReportQuestion): HTMLElement | null {
+function exchanges(q: Pick<ReportQuestion, 'exchanges'>, heading = true): HTMLElement | null {
   if (q.exchanges.length === 0) return null;
   const list = h('ol', { class: 'exchanges' });
   for (const x of q.exchanges) {
@@ -30,17 +32,21 @@ function exchanges(q: ReportQuestion): HTMLElement | null {
       h(
         'li',
         {},
-        x.asked && x.askedKind !== 'question' ? h('p', { class: 'asked' }, x.askedKind === 'hint' ? 'After the hint: ' : 'Follow-up: ', x.asked) : null,
-        h('blockquote', { class: 'answer' }, x.answer),
+        x.asked && x.askedKind !== 'question' ? h('div', { class: 'asked' }, x.askedKind === 'hint' ? 'After the hint: ' : 'Follow-up: ', markdownBlock(x.asked, 'inline')) : null,
+        h('blockquote', { class: 'answer' }, markdownBlock(x.answer)),
       ),
     );
   }
-  return h('div', {}, h('h4', {}, q.exchanges.length === 1 ? 'Your answer' : 'Your answers'), list);
+  return h('div', {}, heading ? h('h4', {}, q.exchanges.length === 1 ? 'Your answer' : 'Your answers') : null, list);
 }
 
 function keyPoints(q: ReportQuestion): HTMLElement {
   const list = h('ul', { class: 'points' });
   for (const kp of q.keyPoints) {
+    if (isContradicted(kp)) {
+      list.append(h('li', { 'data-status': 'contradicted' }, h('span', { class: 'mark', 'aria-hidden': 'true' }, '✗'), contradictionLine(kp)));
+      continue;
+    }
     const [mark, name] = kp.status ? MARKS[kp.status] : ['·', 'Not assessed'];
     list.append(
       h(
@@ -64,14 +70,33 @@ function scorerNote(q: ReportQuestion): string {
   return base;
 }
 
-/** The question's section, headed at level 3. */
-export function reportQuestion(q: ReportQuestion, topicTitle: string): HTMLElement {
+function notes(q: ReportQuestion): HTMLElement | null {
+  const lines = q.notes;
+  return lines.length === 0 ? null : h('ul', { class: 'flags', 'data-testid': 'question-notes' }, ...lines.map((l) => h('li', {}, l)));
+}
+
+/** Drill: what came before a retry stays in the report. */
+function earlier(q: ReportQuestion): HTMLElement[] {
+  return q.earlierAttempts.map((a) =>
+    h(
+      'details',
+      { class: 'attempt', 'data-testid': 'earlier-attempt' },
+      h('summary', {}, attemptLabel(a)),
+      exchanges(a, false),
+    ),
+  );
+}
+
+/** The question's section, headed at level 3; its id is the anchor the gaps link to. */
+export function reportQuestion(q: ReportQuestion): HTMLElement {
   return h(
     'article',
-    { class: 'report-question', 'data-status': q.status },
-    h('h3', {}, `Question ${q.number} · ${topicTitle} · level ${q.difficulty}`),
-    h('p', { class: 'prompt' }, q.prompt),
+    { class: 'report-question', 'data-status': q.status, id: `report-q${q.number}`, tabindex: -1 },
+    h('h3', {}, `Question ${q.number} · ${q.topicTitle} · level ${q.difficulty}`),
+    markdownBlock(q.prompt, 'prompt'),
     h('p', { class: 'q-score' }, q.score === null ? STATUS_TEXT[q.status] : `${STATUS_TEXT[q.status]} · score ${formatScore(q.score)}/100`),
+    notes(q),
+    ...earlier(q),
     exchanges(q),
     keyPoints(q),
     h('details', { class: 'reference' }, h('summary', {}, 'Model answer'), h('p', { class: 'reference-text' }, q.referenceAnswer)),

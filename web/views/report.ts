@@ -4,7 +4,7 @@
 import type { Report } from '../../src/engine/report/report-schema.js';
 import { ApiError, downloadReport, getReport, getSessionView, getTopics, reportPath } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
-import { formatScore } from '../format.js';
+import { formatScore, plural } from '../format.js';
 import type { Unmount } from './context.js';
 import { reportQuestion } from './report-question.js';
 import { scoreChart } from './score-chart.js';
@@ -41,16 +41,17 @@ export function mountReport(container: HTMLElement, options: ReportOptions): Unm
 
 function reportBody(report: Report, title: (topicId: string) => string): (Node | null)[] {
   const o = report.overall;
-  const rows = [{ label: 'Overall', score: o.score, strong: true }, ...report.topics.map((t) => ({ label: title(t.id), score: t.score }))];
-  const counts = `${o.total} question${o.total === 1 ? '' : 's'}: ${o.answered} answered, ${o.skipped} skipped, ${o.timedOut} timed out, ${o.notCounted} not counted.`;
+  const rows = [{ label: 'Overall', score: o.score, strong: true }, ...report.topics.map((t) => ({ label: t.title || title(t.id), score: t.score }))];
+  const counts = `${plural(o.total, 'question')}: ${o.answered} answered, ${o.skipped} skipped, ${o.timedOut} timed out, ${o.notCounted} not counted.`;
   return [
     h('p', { class: 'overall', 'data-testid': 'overall' }, h('span', { class: 'big' }, formatScore(o.score)), h('span', {}, ' / 100'), o.band ? h('span', { class: 'band' }, ` · ${o.band}`) : null),
     h('p', { class: 'verdict' }, report.verdict),
     h('p', { class: 'hint' }, counts, ' ', o.rule),
     h('figure', { class: 'chart' }, scoreChart(rows, 'Scores out of 100'), h('figcaption', {}, 'Overall and per-topic scores out of 100.')),
+    strengths(report),
     gaps(report),
     drillProbes(report),
-    h('section', { class: 'questions', 'aria-labelledby': 'questions-title' }, h('h2', { id: 'questions-title' }, 'Questions'), ...report.questions.map((q) => reportQuestion(q, title(q.topic)))),
+    h('section', { class: 'questions', 'aria-labelledby': 'questions-title' }, h('h2', { id: 'questions-title' }, 'Questions'), ...report.questions.map((q) => reportQuestion(q))),
     h('p', { class: 'note' }, report.provenance.summary),
   ];
 }
@@ -58,8 +59,31 @@ function reportBody(report: Report, title: (topicId: string) => string): (Node |
 function gaps(report: Report): HTMLElement | null {
   if (report.gaps.length === 0) return null;
   const list = h('ol', { class: 'gaps' });
-  for (const gap of report.gaps) list.append(h('li', {}, h('strong', {}, gap.title), ': ', gap.study));
-  return h('section', { 'aria-labelledby': 'gaps-title' }, h('h2', { id: 'gaps-title' }, 'Where to study next'), list);
+  for (const gap of report.gaps) {
+    const links = gap.questions.flatMap((q, i) => [i > 0 ? ', ' : '', questionLink(q.number)]);
+    const points = h('ul', { class: 'gap-points' }, ...gap.points.map((p) => h('li', {}, `Question ${p.questionNumber} (${p.status === 'partly' ? 'partly covered' : 'missed'}): ${p.statement}`)));
+    list.append(h('li', {}, h('strong', {}, gap.title), ': ', gap.study, ' See ', ...links, '.', points));
+  }
+  return h('section', { 'aria-labelledby': 'gaps-title', 'data-testid': 'gaps' }, h('h2', { id: 'gaps-title' }, 'Where to study next'), list);
+}
+
+function strengths(report: Report): HTMLElement | null {
+  if (report.strengths.length === 0) return null;
+  const list = h('ul', { class: 'strengths' }, ...report.strengths.map((s) => h('li', {}, h('strong', {}, s.title), ': ', s.detail)));
+  return h('section', { 'aria-labelledby': 'strengths-title' }, h('h2', { id: 'strengths-title' }, 'Strengths'), list);
+}
+
+/** A link to a question's section of the report; it scrolls there without touching the route in the hash. */
+function questionLink(n: number): HTMLAnchorElement {
+  return h('a', {
+    href: `#report-q${n}`,
+    onclick: (event: Event) => {
+      event.preventDefault();
+      const target = document.getElementById(`report-q${n}`);
+      target?.scrollIntoView({ block: 'start' });
+      target?.focus({ preventScroll: true });
+    },
+  }, `question ${n}`);
 }
 
 /** Drill mode: how many probes each key point needed before it was covered (or the rounds ran out). */

@@ -1,5 +1,6 @@
 // The report's score chart: one horizontal bar per row (overall first, then each topic), drawn as
 // SVG with text nodes. Labels sit above their bars so the chart stays legible on a phone.
+import { BAND_COLORS, bandOfShare } from '../../src/engine/report/score-colors.js';
 import { svg } from '../dom.js';
 import { formatScore } from '../format.js';
 
@@ -34,14 +35,17 @@ function barRow(row: ChartRow, y: number): SVGGElement {
     { class: row.strong ? 'row strong' : 'row', 'aria-hidden': 'true' },
     svg('text', { x: 0, y: y + 13, class: 'bar-label' }, row.label),
     svg('rect', { x: 0, y: barY, width: track, height: BAR, rx: 3, class: 'bar-track' }),
-    row.score === null ? null : svg('rect', { x: 0, y: barY, width: fill.toFixed(1), height: BAR, rx: 3, class: 'bar', 'data-band': band(row.score) }),
+    row.score === null ? null : bar(row.score, barY, fill),
     svg('text', { x: WIDTH, y: barY + BAR - 2, 'text-anchor': 'end', class: 'bar-value' }, row.score === null ? 'n/a' : formatScore(row.score)),
   );
 }
 
-/** Colour band of a score (the CSS colours each band; the number is always printed too). */
-function band(score: number): string {
-  if (score >= 75) return 'high';
-  if (score >= 50) return 'mid';
-  return 'low';
+/**
+ * A score's bar in the one colour scale the HTML and PDF reports use too: the colours come from
+ * BAND_COLORS as custom properties, and the stylesheet picks the light or dark one.
+ */
+function bar(score: number, y: number, width: number): SVGRectElement {
+  const band = bandOfShare(score);
+  const colors = BAND_COLORS[band];
+  return svg('rect', { x: 0, y, width: width.toFixed(1), height: BAR, rx: 3, class: 'bar', 'data-band': band, style: `--band-light: ${colors.light}; --band-dark: ${colors.dark}` });
 }

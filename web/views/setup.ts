@@ -3,7 +3,7 @@
 import type { ServerInfo, TopicView } from '../../src/protocol/http.js';
 import { createSession, getInfo, getTopics } from '../api.js';
 import { h, replaceChildren } from '../dom.js';
-import { interviewerLabel } from '../format.js';
+import { interviewerLabel, plural } from '../format.js';
 import { createBody, DEFAULT_SETUP, DIFFICULTY_NAMES, matchingCount, type SetupValues } from '../setup-options.js';
 import { saveSession } from '../storage.js';
 import { announcePage, type Unmount, type ViewContext } from './context.js';
@@ -46,7 +46,7 @@ function setupForm(info: ServerInfo, topics: TopicView[], ctx: ViewContext): HTM
   );
   const refresh = () => {
     const n = matchingCount(topics, readValues(form));
-    status.textContent = `${n} question${n === 1 ? '' : 's'} in the bank match these topics and levels.`;
+    status.textContent = `${plural(n, 'question')} in the bank ${n === 1 ? 'matches' : 'match'} these topics and levels.`;
   };
   form.addEventListener('change', refresh);
   refresh();
@@ -123,14 +123,15 @@ function modeFieldset(): HTMLFieldSetElement {
 
 function topicsFieldset(topics: TopicView[]): HTMLFieldSetElement {
   const list = h('ul', { class: 'topic-list' });
-  for (const topic of [...topics].sort((a, b) => a.title.localeCompare(b.title))) {
+  // The server lists topics in the guide's order (the bank's `order`), foundations first.
+  for (const topic of topics) {
     const id = `topic-${topic.id}`;
     list.append(
       h(
         'li',
         {},
         h('input', { type: 'checkbox', id, name: 'topics', value: topic.id, 'aria-describedby': `${id}-desc` }),
-        h('label', { for: id }, topic.title, ' ', h('span', { class: 'count' }, `(${topic.questionCount} question${topic.questionCount === 1 ? '' : 's'})`)),
+        h('label', { for: id }, topic.title, ' ', h('span', { class: 'count' }, `(${plural(topic.questionCount, 'question')})`)),
         h('p', { id: `${id}-desc`, class: 'hint' }, topic.description),
       ),
     );

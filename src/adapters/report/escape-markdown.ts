@@ -44,3 +44,55 @@ export function markdownQuote(text: string): string {
     })
     .join('\n');
 }
+
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+/** A line of only "-" or "=" would turn the line above into a heading (or draw a rule). */
+const UNDERLINE = /^(\s*)([-=])(?=[-=\s]*$)/;
+
+/** Outside code: raw HTML, images, links and bare URLs made inert; Markdown emphasis, lists and math kept. */
+function neutraliseProse(segment: string): string {
+  return segment
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/!\[/g, '!\\[')
+    .replace(/\]\(/g, ']\\(')
+    .replace(/\]\[/g, ']\\[')
+    .replace(SCHEME, '$1\\:')
+    .replace(WWW, 'www\\.');
+}
+
+/** One line outside fenced code: code spans (between backtick runs) stay as written, the rest neutralised. */
+function answerLine(line: string): string {
+  const parts = line.split(/(`+[^`]*`+)/);
+  const body = parts.map((part, i) => (i % 2 === 1 ? part : neutraliseProse(part))).join('');
+  return body.replace(/^(\s*)#/, '$1\\#').replace(UNDERLINE, '$1\\$2');
+}
+
+/**
+ * An answer the candidate wrote in Markdown, as a block quote that renders its Markdown (emphasis,
+ * lists, code, tables, math) but nothing that runs or fetches: raw HTML is escaped as text, links
+ * and images stay text, and headings can not break the report's outline. Fenced code is kept as is.
+ */
+export function markdownAnswerQuote(text: string): string {
+  let fence: string | null = null;
+  const lines = text.replace(/\r\n?/g, '\n').replace(/^\n+|\s+$/g, '').split('\n');
+  return lines
+    .map((line) => {
+      const open = FENCE.exec(line)?.[1];
+      if (fence !== null) {
+        if (open && open[0] === fence[0] && open.length >= fence.length) fence = null;
+        return `> ${line}`;
+      }
+      if (open) {
+        fence = open;
+        return `> ${line}`;
+      }
+      return line.trim() === '' ? '>' : `> ${answerLine(line)}`;
+    })
+    .join('\n');
+}
+
+/** One line of Markdown someone else wrote (an interviewer's follow-up): emphasis and code kept, the rest inert. */
+export function markdownInline(text: string): string {
+  return answerLine(text.replace(/\s+/g, ' ').trim());
+}

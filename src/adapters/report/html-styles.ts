@@ -1,17 +1,22 @@
 // The HTML report's stylesheet, inlined in the file: light and dark colour schemes, and a print
 // layout (light colours, no shadows, cards kept whole across pages). System fonts only.
+import { BAND_COLORS } from '../../engine/report/score-colors.js';
+
+const bands = (scheme: 'light' | 'dark'): string =>
+  Object.entries(BAND_COLORS).map(([band, c]) => `--${band}: ${c[scheme]};`).join(' ');
+
 export const REPORT_CSS = `
 :root {
   color-scheme: light dark;
   --bg: #f6f7f9; --card: #ffffff; --text: #1d232b; --muted: #5b6572; --line: #dde1e6;
   --accent: #2f6fb5; --quote: #f0f3f7; --covered: #2e8540; --partly: #b7791f; --missed: #c0392b;
-  --strong: #2e8540; --solid: #2f6fb5; --developing: #c27c0e; --starting: #c0392b; --track: #e3e6ea;
+  ${bands('light')} --track: #e3e6ea;
 }
 @media (prefers-color-scheme: dark) {
   :root {
     --bg: #14181d; --card: #1d232b; --text: #e6e9ed; --muted: #9aa4b1; --line: #333b46;
     --accent: #6ea8e8; --quote: #252c36; --covered: #5cc77a; --partly: #e0a948; --missed: #f07a6d;
-    --strong: #5cc77a; --solid: #6ea8e8; --developing: #e0a948; --starting: #f07a6d; --track: #333b46;
+    ${bands('dark')} --track: #333b46;
   }
 }
 * { box-sizing: border-box; }
@@ -37,7 +42,13 @@ svg.chart { max-width: 100%; height: auto; color: var(--text); }
 svg.chart .track { fill: var(--track); }
 svg.chart .band-strong { fill: var(--strong); } svg.chart .band-solid { fill: var(--solid); }
 svg.chart .band-developing { fill: var(--developing); } svg.chart .band-starting { fill: var(--starting); }
-blockquote { margin: 6px 0 10px; padding: 8px 12px; background: var(--quote); border-left: 3px solid var(--accent); border-radius: 4px; white-space: pre-wrap; overflow-wrap: anywhere; }
+blockquote { margin: 6px 0 10px; padding: 8px 12px; background: var(--quote); border-left: 3px solid var(--accent); border-radius: 4px; overflow-wrap: anywhere; }
+blockquote > :first-child { margin-top: 0; } blockquote > :last-child { margin-bottom: 0; }
+blockquote pre { background: var(--card); padding: 6px 8px; border-radius: 4px; overflow-x: auto; white-space: pre-wrap; }
+ul.notes { margin: 6px 0; padding-left: 18px; color: var(--missed); }
+details.attempt { border-left: 3px solid var(--line); padding-left: 10px; margin: 8px 0; }
+details.attempt summary { cursor: pointer; color: var(--muted); }
+li.contradicted::before { content: "✗"; color: var(--missed); }
 .asked { margin: 12px 0 2px; font-size: 0.9rem; color: var(--muted); }
 ul.kps { list-style: none; padding: 0; margin: 6px 0; }
 ul.kps > li { margin: 6px 0; padding-left: 22px; position: relative; }

@@ -25,9 +25,16 @@ export class PdfWriter {
     this.doc.x = this.left;
   }
 
-  heading(text: string, level: 1 | 2 | 3): void {
+  /**
+   * A heading, kept with what follows: it starts a new page unless the heading itself and
+   * `keepWithNext` points of the next block fit, so none is left at a page bottom. A section
+   * heading keeps room for a sub-heading and its first lines, which keep their own room.
+   */
+  heading(text: string, level: 1 | 2 | 3, keepWithNext = level === 3 ? 60 : 120): void {
     const size = level === 1 ? 20 : level === 2 ? 14 : 11.5;
-    this.ensure(size * 4);
+    this.doc.font(FONT.bold).fontSize(size);
+    const own = this.doc.heightOfString(pdfText(text), { width: this.width }) + size * 1.5;
+    this.ensure(own + keepWithNext);
     if (level > 1) this.doc.moveDown(level === 2 ? 0.8 : 0.5);
     this.doc.font(FONT.bold).fontSize(size).fillColor(level === 2 ? COLORS.accent : COLORS.text);
     this.doc.text(pdfText(text), this.left, this.doc.y, { width: this.width });
@@ -54,6 +61,13 @@ export class PdfWriter {
     this.doc.font(font).fontSize(options.size ?? 10).fillColor(options.muted ? COLORS.muted : COLORS.text);
     this.doc.text(pdfText(text), this.left + indent, this.doc.y, { width: this.width - indent, lineGap: 1.5 });
     this.doc.moveDown(0.35);
+  }
+
+  /** A bold line that introduces the block below it (e.g. "Key points"), kept with that block. */
+  label(text: string, keepWithNext = 50): void {
+    this.doc.font(FONT.bold).fontSize(10);
+    this.ensure(this.doc.heightOfString(pdfText(text), { width: this.width }) + keepWithNext);
+    this.paragraph(text, { bold: true });
   }
 
   /** A bold lead-in followed by regular text on the same line(s). */

@@ -47,7 +47,7 @@ function scores(r: Report): SafeHtml {
   return html`<section><h2>Scores</h2>
   <div class="card">${chart}</div>
   <table><thead><tr><th>Topic</th><th class="num">Score</th><th class="num">Questions counted</th></tr></thead><tbody>
-  ${r.topics.map((t) => html`<tr><td>${t.id}</td><td class="num">${scoreText(t.score)}</td><td class="num">${t.counted} of ${t.total}</td></tr>`)}
+  ${r.topics.map((t) => html`<tr><td>${t.title}</td><td class="num">${scoreText(t.score)}</td><td class="num">${t.counted} of ${t.total}</td></tr>`)}
   </tbody></table>
   ${r.criteria.length > 0
     ? html`<table><thead><tr><th>Rubric criterion</th><th class="num">Mean level</th><th class="num">Answers rated</th></tr></thead><tbody>
@@ -66,8 +66,8 @@ function focus(r: Report): SafeHtml {
   ${r.gaps.length === 0 ? html`<p class="muted">${noGapsLabel(r)}</p>` : null}
   ${r.gaps.map(
     (g) => html`<div class="card gap"><h3>${g.rank}. ${g.title}</h3>
-    <p>${g.study} <span class="muted">Missed weight: ${g.missedWeight.toFixed(2)}.</span></p>
-    <ul>${g.points.map((p) => html`<li>Question ${p.questionNumber} (${p.status}): ${p.statement}</li>`)}</ul></div>`,
+    <p>${g.study} See ${g.questions.map((q, i) => html`${i > 0 ? ', ' : ''}<a href="#question-${q.number}">question ${q.number}</a>`)}. <span class="muted">Missed weight: ${g.missedWeight.toFixed(2)}.</span></p>
+    <ul>${g.points.map((p) => html`<li><a href="#question-${p.questionNumber}">Question ${p.questionNumber}</a> (${p.status}): ${p.statement}</li>`)}</ul></div>`,
   )}
 </section>`;
 }

@@ -1,7 +1,8 @@
 // The report as GitHub-flavoured Markdown. Every dynamic string goes through escapeMarkdown (or
 // markdownQuote for answers), bank text included, since it can hold `|`, `*` or `_` too.
+import { attemptLabel, contradictionLine, isContradicted } from '../../engine/report/answer-labels.js';
 import type { Report, ReportQuestion } from '../../engine/report/report-schema.js';
-import { escapeMarkdown as md, markdownQuote } from './escape-markdown.js';
+import { escapeMarkdown as md, markdownAnswerQuote, markdownInline } from './escape-markdown.js';
 import {
   countsLabel,
   coverageLabel,
@@ -18,6 +19,7 @@ import {
   sessionStatusLabel,
   statusLabel,
   usageLabel,
+  criterionWhy,
 } from './report-labels.js';
 
 /** A text bar for tables: Markdown on GitHub cannot show the SVG chart. */
@@ -44,7 +46,7 @@ function header(r: Report): string[] {
 
 function scores(r: Report): string[] {
   const out = ['', '## Scores', '', '| Topic | Score | | Questions counted |', '|---|---:|---|---:|'];
-  for (const t of r.topics) out.push(`| ${md(t.id)} | ${scoreText(t.score)} | ${t.score === null ? '' : textBar(t.score / 100)} | ${t.counted} of ${t.total} |`);
+  for (const t of r.topics) out.push(`| ${md(t.title)} | ${scoreText(t.score)} | ${t.score === null ? '' : textBar(t.score / 100)} | ${t.counted} of ${t.total} |`);
   if (r.criteria.length > 0) {
     out.push('', '| Rubric criterion | Mean level | | Answers rated |', '|---|---:|---|---:|');
     for (const c of r.criteria) out.push(`| ${md(c.name)} | ${c.average.toFixed(1)} / 4 | ${textBar(c.average / 4)} | ${c.questions} |`);
@@ -59,7 +61,8 @@ function focus(r: Report): string[] {
   out.push('', '## Top gaps to study', '');
   if (r.gaps.length === 0) out.push(noGapsLabel(r));
   for (const g of r.gaps) {
-    out.push(`### ${g.rank}. ${md(g.title)}`, '', `${md(g.study)} Missed weight: ${g.missedWeight.toFixed(2)}.`, '');
+    const links = g.questions.map((q) => `[question ${q.number}](#question-${q.number})`).join(', ');
+    out.push(`### ${g.rank}. ${md(g.title)}`, '', `${md(g.study)} See ${links}. Missed weight: ${g.missedWeight.toFixed(2)}.`, '');
     for (const p of g.points) out.push(`- Question ${p.questionNumber} (${p.status}): ${md(p.statement)}`);
     out.push('');
   }
@@ -73,19 +76,31 @@ function drill(r: Report): string[] {
   return out;
 }
 
-function answers(q: ReportQuestion): string[] {
-  if (q.exchanges.length === 0) return ['', '_No answer._'];
-  return q.exchanges.flatMap((e, i) => {
-    const lead = e.askedKind === 'follow-up' ? `**Follow-up:** ${md(e.asked ?? '')}` : e.askedKind === 'hint' ? `**After a hint:** ${md(e.asked ?? '')}` : i === 0 ? '**Answer:**' : '**Answer (continued):**';
-    return ['', lead, '', markdownQuote(e.answer)];
+function exchangeLines(exchanges: ReportQuestion['exchanges']): string[] {
+  if (exchanges.length === 0) return ['', '_No answer._'];
+  return exchanges.flatMap((e, i) => {
+    const lead = e.askedKind === 'follow-up' ? `**Follow-up:** ${markdownInline(e.asked ?? '')}` : e.askedKind === 'hint' ? `**After a hint:** ${markdownInline(e.asked ?? '')}` : i === 0 ? '**Answer:**' : '**Answer (continued):**';
+    return ['', lead, '', markdownAnswerQuote(e.answer)];
   });
+}
+
+function earlier(q: ReportQuestion): string[] {
+  return q.earlierAttempts.flatMap((a) => [
+    '',
+    `**${md(attemptLabel(a))}**`,
+    ...exchangeLines(a.exchanges),
+  ]);
 }
 
 function keyPoints(q: ReportQuestion): string[] {
   const out = ['', '**Key points**', ''];
   for (const k of q.keyPoints) {
+    if (isContradicted(k)) {
+      out.push(`- ❌ ${md(contradictionLine(k))}`);
+      continue;
+    }
     const mark = k.status === 'covered' ? '✅' : k.status === 'partly' ? '🟡' : k.status === 'missed' ? '❌' : '·';
-    out.push(`- ${mark} ${md(k.statement)} _(${coverageLabel(k.status)}${k.negated ? ', negated' : ''})_`);
+    out.push(`- ${mark} ${md(k.statement)} _(${coverageLabel(k.status)})_`);
     for (const quote of k.evidence) out.push(`  - “${md(quote)}”`);
   }
   return out;
@@ -94,19 +109,28 @@ function keyPoints(q: ReportQuestion): string[] {
 function criteria(q: ReportQuestion): string[] {
   if (q.criteria.length === 0) return [];
   const out = ['', '| Criterion | Level | Why |', '|---|---:|---|'];
-  for (const c of q.criteria) out.push(`| ${md(c.name)} | ${c.level} / 4 | ${md(c.reason)}${c.descriptor ? ` (${md(c.descriptor)})` : ''} |`);
+  for (const c of q.criteria) out.push(`| ${md(c.name)} | ${c.level} / 4 | ${md(criterionWhy(c))} |`);
   return out;
 }
 
+function notes(q: ReportQuestion): string[] {
+  const lines = q.notes;
+  return lines.length === 0 ? [] : ['', ...lines.map((l) => `> **Note:** ${md(l)}`)];
+}
+
 function question(q: ReportQuestion): string[] {
-  const meta = `${md(q.topic)} · ${difficultyLabel(q.difficulty)} · ${md(statusLabel(q.status))} · score ${scoreText(q.score)}`;
-  const source = q.beyondGuide ? 'beyond the guide' : `guide section “${md(q.source)}”`;
+  const meta = `${md(q.topicTitle)} · ${difficultyLabel(q.difficulty)} · ${md(statusLabel(q.status))} · score ${scoreText(q.score)}`;
   return [
+    '',
+    `<a id="question-${q.number}"></a>`,
     '',
     `### Question ${q.number}: ${md(q.prompt)}`,
     '',
-    `${meta} · ${source}`,
-    ...answers(q),
+    meta,
+    ...notes(q),
+    ...earlier(q),
+    ...(q.earlierAttempts.length > 0 ? ['', `**Attempt ${q.attempts} (counted):**`] : []),
+    ...exchangeLines(q.exchanges),
     ...(q.score === null && q.exchanges.length === 0 ? [] : keyPoints(q)),
     ...criteria(q),
     ...(q.scoring.scorer === 'none' ? [] : ['', `Scored by: ${md(scorerLabel(q.scoring))}${q.attempts > 1 ? ` · attempts: ${q.attempts}` : ''}`]),

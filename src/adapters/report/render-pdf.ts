@@ -1,7 +1,10 @@
 // The report as a PDF made with pdfkit: the standard Helvetica fonts only (nothing embedded), the
 // bar chart in vector primitives, and real text that pdftotext and screen readers can extract.
 import PDFDocument from 'pdfkit';
+import { attemptLabel, contradictionLine, isContradicted } from '../../engine/report/answer-labels.js';
 import type { Report, ReportQuestion } from '../../engine/report/report-schema.js';
+import { markdownToPlainLine } from './markdown-render.js';
+import { drawAnswer } from './pdf-answer.js';
 import { drawBarChart } from './pdf-chart.js';
 import { pdfText } from './pdf-text.js';
 import { COLORS, PdfWriter } from './pdf-writer.js';
@@ -9,6 +12,7 @@ import {
   chartGroups,
   countsLabel,
   coverageLabel,
+  criterionWhy,
   difficultyLabel,
   fallbackLabel,
   formatDuration,
@@ -38,7 +42,7 @@ function overview(w: PdfWriter, r: Report): void {
 function scores(w: PdfWriter, r: Report): void {
   w.heading('Scores', 2);
   drawBarChart(w, chartGroups(r), 'not counted');
-  w.table([['Topic', 'Score', 'Questions counted'], ...r.topics.map((t) => [t.id, scoreText(t.score), `${t.counted} of ${t.total}`])], [0.5, 0.2, 0.3]);
+  w.table([['Topic', 'Score', 'Questions counted'], ...r.topics.map((t) => [t.title, scoreText(t.score), `${t.counted} of ${t.total}`])], [0.5, 0.2, 0.3]);
   if (r.criteria.length > 0) {
     w.table([['Rubric criterion', 'Mean level', 'Answers rated'], ...r.criteria.map((c) => [c.name, `${c.average.toFixed(1)} / 4`, String(c.questions)])], [0.5, 0.2, 0.3]);
   }
@@ -63,26 +67,41 @@ function drill(w: PdfWriter, r: Report): void {
   w.table([['Q', 'Key point', 'Probes', 'Outcome'], ...r.drill.probes.map((p) => [String(p.questionNumber), p.statement, String(p.probes), probeLabel(p)])], [0.06, 0.56, 0.1, 0.28]);
 }
 
+function exchanges(w: PdfWriter, list: ReportQuestion['exchanges']): void {
+  if (list.length === 0) w.paragraph('No answer.', { muted: true });
+  list.forEach((e, i) => {
+    if (e.askedKind === 'follow-up' || e.askedKind === 'hint') w.labelled(e.askedKind === 'hint' ? 'After a hint:' : 'Follow-up:', markdownToPlainLine(e.asked ?? ''), { muted: true });
+    else w.label(i === 0 ? 'Answer:' : 'Answer (continued):');
+    drawAnswer(w, e.answer);
+  });
+}
+
+function keyPoints(w: PdfWriter, q: ReportQuestion): void {
+  w.label('Key points');
+  for (const k of q.keyPoints) {
+    if (isContradicted(k)) {
+      w.bullet(`[missed] ${contradictionLine(k)}`, 4);
+      continue;
+    }
+    w.bullet(`[${coverageLabel(k.status)}] ${k.statement}`, 4);
+    for (const quote of k.evidence) w.paragraph(`“${quote}”`, { italic: true, muted: true, indent: 22 });
+  }
+}
+
 function question(w: PdfWriter, q: ReportQuestion): void {
   if (q.number > 1) w.rule();
   w.heading(`Question ${q.number}: ${q.prompt}`, 3);
-  const source = q.beyondGuide ? 'beyond the guide' : `guide section “${q.source}”`;
-  w.paragraph(`${q.topic} · ${difficultyLabel(q.difficulty)} · ${statusLabel(q.status)} · score ${scoreText(q.score)} · ${source}`, { muted: true, size: 9 });
-  if (q.exchanges.length === 0) w.paragraph('No answer.', { muted: true });
-  q.exchanges.forEach((e, i) => {
-    if (e.askedKind === 'follow-up' || e.askedKind === 'hint') w.labelled(e.askedKind === 'hint' ? 'After a hint:' : 'Follow-up:', e.asked ?? '', { muted: true });
-    else w.paragraph(i === 0 ? 'Answer:' : 'Answer (continued):', { bold: true });
-    w.quote(e.answer);
-  });
-  if (q.score !== null || q.exchanges.length > 0) {
-    w.paragraph('Key points', { bold: true });
-    for (const k of q.keyPoints) {
-      w.bullet(`[${coverageLabel(k.status)}${k.negated ? ', negated' : ''}] ${k.statement}`, 4);
-      for (const quote of k.evidence) w.paragraph(`“${quote}”`, { italic: true, muted: true, indent: 22 });
-    }
+  w.paragraph(`${q.topicTitle} · ${difficultyLabel(q.difficulty)} · ${statusLabel(q.status)} · score ${scoreText(q.score)}`, { muted: true, size: 9 });
+  for (const line of q.notes) w.labelled('Note:', line);
+  for (const a of q.earlierAttempts) {
+    w.label(attemptLabel(a));
+    exchanges(w, a.exchanges);
   }
+  if (q.earlierAttempts.length > 0) w.label(`Attempt ${q.attempts} (counted)`);
+  exchanges(w, q.exchanges);
+  if (q.score !== null || q.exchanges.length > 0) keyPoints(w, q);
   if (q.criteria.length > 0) {
-    w.table([['Criterion', 'Level', 'Why'], ...q.criteria.map((c) => [c.name, `${c.level} / 4`, `${c.reason}${c.descriptor ? ` (${c.descriptor})` : ''}`])], [0.2, 0.1, 0.7]);
+    w.table([['Criterion', 'Level', 'Why'], ...q.criteria.map((c) => [c.name, `${c.level} / 4`, criterionWhy(c)])], [0.2, 0.1, 0.7]);
   }
   if (q.scoring.scorer !== 'none') w.paragraph(`Scored by: ${scorerLabel(q.scoring)}${q.attempts > 1 ? ` · attempts: ${q.attempts}` : ''}`, { muted: true, size: 9 });
   w.labelled('Reference answer.', q.referenceAnswer);
@@ -93,10 +112,10 @@ function provenance(w: PdfWriter, r: Report): void {
   w.heading('How this was scored', 2);
   w.paragraph(p.summary);
   for (const q of r.questions.filter((x) => x.scoring.scorer !== 'none')) w.bullet(`Question ${q.number}: ${scorerLabel(q.scoring)}`);
-  if (p.fallbacks.length > 0) w.paragraph('Fallbacks', { bold: true });
+  if (p.fallbacks.length > 0) w.label('Fallbacks');
   for (const f of p.fallbacks) w.bullet(fallbackLabel(f));
   const dropped = r.questions.flatMap((q) => q.scoring.droppedClaims.map((d) => `Question ${q.number}, ${d.keyPointId}: “${d.quote}” (quote not found in the answer, claim dropped)`));
-  if (dropped.length > 0) w.paragraph('Dropped claims', { bold: true });
+  if (dropped.length > 0) w.label('Dropped claims');
   for (const d of dropped) w.bullet(d);
   for (const d of p.disagreements) {
     w.paragraph(`Question ${d.questionNumber}: the LLM (${d.score}) and the offline scorer (${Math.round(d.offlineScore)}) disagree; treat this score with care.`);

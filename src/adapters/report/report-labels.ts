@@ -51,6 +51,19 @@ export function coverageLabel(status: ReportQuestion['keyPoints'][number]['statu
   return status === null ? 'not assessed' : status === 'partly' ? 'partly covered' : status;
 }
 
+/**
+ * A criterion's reason with the rubric's descriptor of the level, the descriptor left out when the
+ * reason already says it (the offline scorer often uses the descriptor as its reason).
+ */
+export function criterionWhy(c: ReportQuestion['criteria'][number]): string {
+  const reason = c.reason.trim();
+  const descriptor = c.descriptor?.trim() ?? '';
+  const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  if (descriptor === '' || norm(reason).includes(norm(descriptor))) return reason;
+  if (reason === '') return descriptor;
+  return `${reason} (${descriptor})`;
+}
+
 /** Which scorer produced a question's score, in a line. */
 export function scorerLabel(s: QuestionScoring): string {
   const model = s.model ?? 'LLM';
@@ -106,7 +119,7 @@ export const noGapsLabel = (report: Report): string =>
 /** The chart's data: per-topic scores (0-100) and per-criterion mean levels (0-4). */
 export function chartGroups(report: Report): BarChartGroup[] {
   return [
-    { title: 'Score by topic (0-100)', items: report.topics.map((t) => ({ label: t.id, value: t.score, max: 100 })) },
+    { title: 'Score by topic (0-100)', items: report.topics.map((t) => ({ label: t.title, value: t.score, max: 100 })) },
     {
       title: 'Rubric criteria (mean level, 0-4)',
       items: report.criteria.map((c) => ({ label: c.name, value: c.average, max: 4, display: `${c.average.toFixed(1)} / 4` })),

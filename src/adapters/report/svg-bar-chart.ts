@@ -1,5 +1,6 @@
 // A horizontal bar chart as an SVG string: pure, no DOM, no external references. Used inline by
 // the HTML report and meant for the web app too. Every label is HTML-escaped.
+import { BAND_COLORS, bandOfShare } from '../../engine/report/score-colors.js';
 import { escapeHtml } from './escape-html.js';
 
 export interface BarChartItem {
@@ -35,15 +36,10 @@ const HEADER = 30;
 const MAX_LABEL = 30;
 
 /** The score band of a share 0..1, as a class name (the HTML stylesheet colours the bands). */
-export function bandClass(share: number): string {
-  if (share >= 0.8) return 'band-strong';
-  if (share >= 0.6) return 'band-solid';
-  if (share >= 0.4) return 'band-developing';
-  return 'band-starting';
-}
+export const bandClass = (share: number): string => `band-${bandOfShare(share, 1)}`;
 
-/** Default fills, overridden by CSS when the chart sits in a themed page. */
-export const BAND_FILLS: Record<string, string> = { 'band-strong': '#2e8540', 'band-solid': '#2f6fb5', 'band-developing': '#c27c0e', 'band-starting': '#c0392b' };
+/** Default fills (the light scheme of the one score colour scale), overridden by CSS in dark pages. */
+export const BAND_FILLS: Record<string, string> = Object.fromEntries(Object.entries(BAND_COLORS).map(([band, c]) => [`band-${band}`, c.light]));
 
 const cut = (s: string): string => (s.length > MAX_LABEL ? `${s.slice(0, MAX_LABEL - 1).trimEnd()}…` : s);
 

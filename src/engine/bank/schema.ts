@@ -71,6 +71,8 @@ export const TopicSchema = z.strictObject({
   id: Slug,
   title: z.string().min(1),
   description: z.string().default(''),
+  /** Where the topic comes in the guide (1 first); the app lists topics in this order, unordered ones last. */
+  order: z.number().int().positive().optional(),
 });
 export type Topic = z.infer<typeof TopicSchema>;
 
@@ -90,6 +92,8 @@ export const BankEnvelopeSchema = BankFileSchema.extend({ topic: z.unknown().opt
 export interface Question {
   id: string;
   topic: string;
+  /** The topic's title, copied in so a stored plan (and its report) can name the topic without the bank. */
+  topicTitle?: string;
   difficulty: Difficulty;
   kind: QuestionKind;
   source: string;

@@ -104,10 +104,15 @@ export function validateBank(files: ParsedBankFile[]): BankValidation {
       }
       problems.push(...questionProblems(q).map((p) => ({ ...where, ...p })));
       const rubric = resolveRubric(q, rubrics, (p) => problems.push({ ...where, ...p }));
-      if (rubric) questions.push(toQuestion(q, rubric));
+      if (rubric) questions.push(toQuestion(q, rubric, topic?.title));
     }
   }
-  return { bank: { topics, rubrics: [...rubrics.values()], questions }, problems };
+  return { bank: { topics: inGuideOrder(topics), rubrics: [...rubrics.values()], questions }, problems };
+}
+
+/** Topics by their `order` (the guide's), those without one last in file order; the sort is stable. */
+function inGuideOrder(topics: Topic[]): Topic[] {
+  return [...topics].sort((a, b) => (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER));
 }
 
 function schemaProblems(file: string, data: unknown, issues: z.core.$ZodIssue[]): BankProblem[] {
@@ -181,10 +186,11 @@ function resolveRubric(q: QuestionFile, rubrics: Map<string, Rubric>, report: (p
   return { ...base, criteria };
 }
 
-function toQuestion(q: QuestionFile, rubric: Rubric): Question {
+function toQuestion(q: QuestionFile, rubric: Rubric, topicTitle: string | undefined): Question {
   return {
     id: q.id,
     topic: q.topic,
+    ...(topicTitle !== undefined ? { topicTitle } : {}),
     difficulty: q.difficulty,
     kind: q.kind,
     source: q.source,

@@ -38,7 +38,7 @@ export function offlineLine(input: SpeakInput): string {
   const choose = <T>(items: readonly T[], slot: string): T => pick(items, seed, `${slot}:${seq}`);
   switch (request.kind) {
     case 'opening':
-      return choose(OPENINGS[input.mode], 'opening').replace('{n}', String(input.questionTotal));
+      return choose(OPENINGS[input.mode], 'opening').replace('{n} questions', input.questionTotal === 1 ? '1 question' : `${input.questionTotal} questions`);
     case 'question': {
       const prompt = question?.prompt ?? '';
       const number = input.questionNumber ? `Question ${input.questionNumber} of ${input.questionTotal}. ` : '';

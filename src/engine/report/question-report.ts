@@ -3,7 +3,8 @@
 import type { Question } from '../bank/schema.js';
 import type { Evaluation } from '../scoring/types.js';
 import type { EvaluationRecord, QuestionProgress, SessionState, TranscriptEntry } from '../state.js';
-import type { QuestionScoring, QuestionStatus, ReportQuestion } from './report-schema.js';
+import { disagreementLine, flagLines } from './answer-labels.js';
+import type { EarlierAttempt, QuestionScoring, QuestionStatus, ReportQuestion } from './report-schema.js';
 
 /** Weight of a question in the overall by difficulty: harder questions carry more signal, but one senior question should not swamp the rest. */
 export const DIFFICULTY_WEIGHT: Record<number, number> = { 1: 1, 2: 1.5, 3: 2 };
@@ -61,7 +62,8 @@ function keyPointsOf(q: Question, evaluation: Evaluation | undefined, assessed: 
   return q.keyPoints.map((kp) => {
     const r = results.get(kp.id);
     const status = !assessed ? null : (r?.status ?? 'missed');
-    const evidence = status === 'missed' || !r ? [] : [...new Set(r.evidence.map((e) => e.text.trim()).filter(Boolean))];
+    // A contradicted point is 'missed' but keeps the words that contradicted it, to quote back.
+    const evidence = !r || (status === 'missed' && !r.negated) ? [] : [...new Set(r.evidence.map((e) => e.text.trim()).filter(Boolean))];
     return { id: kp.id, statement: kp.statement, weight: kp.weight, status, evidence, matched: r?.matched ?? [], negated: r?.negated ?? false };
   });
 }
@@ -89,6 +91,29 @@ export function scoringOf(evaluation: Evaluation | undefined): QuestionScoring {
   };
 }
 
+/** Hint targets and follow-up count of one attempt, read from its transcript entries. */
+export function attemptAids(entries: TranscriptEntry[]): { hints: string[]; followUps: number } {
+  return {
+    hints: entries.filter((e) => e.kind === 'hint' && e.target).map((e) => e.target as string),
+    followUps: entries.filter((e) => e.kind === 'follow-up').length,
+  };
+}
+
+/** Drill: the attempts before the one that counts, so a retry never hides what came first. */
+function earlierAttemptsOf(state: SessionState, index: number, p: QuestionProgress, counted: number): EarlierAttempt[] {
+  const out: EarlierAttempt[] = [];
+  for (let attempt = 1; attempt <= p.attempt; attempt += 1) {
+    if (attempt === counted) continue;
+    const entries = attemptEntries(state.transcript, index, attempt);
+    const exchanges = exchangesOf(entries);
+    if (exchanges.length === 0) continue;
+    const evaluations = p.evaluations.filter((e) => e.attempt === attempt);
+    const last = evaluations[evaluations.length - 1];
+    out.push({ attempt, score: last?.evaluation.score.overall ?? null, exchanges, ...attemptAids(entries) });
+  }
+  return out;
+}
+
 /** Builds the report section of question `index` of the session. */
 export function questionReport(state: SessionState, index: number): ReportQuestion {
   const q = state.plan.questions[index] as Question;
@@ -100,10 +125,14 @@ export function questionReport(state: SessionState, index: number): ReportQuesti
   const entries = attemptEntries(state.transcript, index, attempt);
   const counted = status === 'answered' || status === 'skipped' || status === 'timed-out';
   const current = attempt === p.attempt;
+  const flags = evaluation?.score.flags ?? [];
+  const scoring = scoringOf(evaluation);
+  const score = !counted ? null : (evaluation?.score.overall ?? 0);
   return {
     number: index + 1,
     id: q.id,
     topic: q.topic,
+    topicTitle: q.topicTitle ?? q.topic,
     difficulty: q.difficulty,
     kind: q.kind,
     source: q.source,
@@ -111,15 +140,17 @@ export function questionReport(state: SessionState, index: number): ReportQuesti
     prompt: q.prompt,
     referenceAnswer: q.referenceAnswer,
     status,
-    score: !counted ? null : (evaluation?.score.overall ?? 0),
+    score,
     weight: DIFFICULTY_WEIGHT[q.difficulty] ?? 1,
     attempts: p.attempt,
     exchanges: exchangesOf(entries),
     keyPoints: keyPointsOf(q, evaluation, counted),
     criteria: criteriaOf(q, evaluation),
-    flags: evaluation?.score.flags ?? [],
-    hints: current ? p.hints : entries.filter((e) => e.kind === 'hint' && e.target).map((e) => e.target as string),
-    followUps: current ? p.followUps.length : entries.filter((e) => e.kind === 'follow-up').length,
-    scoring: scoringOf(evaluation),
+    flags,
+    hints: current ? p.hints : attemptAids(entries).hints,
+    followUps: current ? p.followUps.length : attemptAids(entries).followUps,
+    scoring,
+    notes: [...flagLines(flags), disagreementLine(scoring, score)].filter((l): l is string => l !== null),
+    earlierAttempts: earlierAttemptsOf(state, index, p, attempt),
   };
 }

@@ -70,10 +70,22 @@ export const QuestionScoringSchema = z.object({
 });
 export type QuestionScoring = z.infer<typeof QuestionScoringSchema>;
 
+/** A drill attempt the candidate started over with Retry: what they said, the hints and probes, the score. */
+export const EarlierAttemptSchema = z.object({
+  attempt: z.number().int().positive(),
+  score: Score100.nullable(),
+  exchanges: z.array(ExchangeSchema),
+  hints: z.array(z.string()),
+  followUps: Count,
+});
+export type EarlierAttempt = z.infer<typeof EarlierAttemptSchema>;
+
 export const ReportQuestionSchema = z.object({
   number: z.number().int().positive(),
   id: z.string(),
   topic: z.string(),
+  /** The topic's title as the bank names it (the id when a stored plan predates titles). */
+  topicTitle: z.string(),
   difficulty: z.number().int().min(1).max(3),
   kind: z.enum(['technical', 'behavioral']),
   /** The guide section to study, or "beyond-guide". */
@@ -95,10 +107,14 @@ export const ReportQuestionSchema = z.object({
   hints: z.array(z.string()),
   followUps: Count,
   scoring: QuestionScoringSchema,
+  /** The flags and a scorer disagreement in words, as every format shows them. */
+  notes: z.array(z.string()),
+  /** Drill: the attempts before a retry, oldest first (the one that counts is the question itself). */
+  earlierAttempts: z.array(EarlierAttemptSchema),
 });
 export type ReportQuestion = z.infer<typeof ReportQuestionSchema>;
 
-export const TopicScoreSchema = z.object({ id: z.string(), score: Score100.nullable(), counted: Count, total: Count });
+export const TopicScoreSchema = z.object({ id: z.string(), title: z.string(), score: Score100.nullable(), counted: Count, total: Count });
 export type TopicScore = z.infer<typeof TopicScoreSchema>;
 
 export const CriterionScoreSchema = z.object({ id: z.string(), name: z.string(), average: Level, percent: Score100, questions: Count });
@@ -129,13 +145,18 @@ export const GapPointSchema = z.object({
   missedWeight: z.number().nonnegative(),
 });
 
-/** A place to study: a guide section (or, beyond the guide, a topic) and the key points missed there. */
+/**
+ * A place to study: a topic, its weakest questions (the report holds each one's reference answer
+ * and key points) and the key points missed there. `source` is the topic id.
+ */
 export const GapSchema = z.object({
   rank: z.number().int().positive(),
   title: z.string(),
   source: z.string(),
   beyondGuide: z.boolean(),
   study: z.string(),
+  /** The topic's weak questions, weakest first. */
+  questions: z.array(z.object({ number: z.number().int().positive(), score: Score100 })),
   /** Sum of missed key point weights (missed = weight, partly = half), in question units. */
   missedWeight: z.number().nonnegative(),
   points: z.array(GapPointSchema),

@@ -54,7 +54,7 @@ export function topicScores(questions: ReportQuestion[]): TopicScore[] {
   const topics = [...new Set(questions.map((q) => q.topic))];
   return topics.map((id) => {
     const of = questions.filter((q) => q.topic === id);
-    return { id, score: weightedMean(of), counted: of.filter((q) => q.score !== null).length, total: of.length };
+    return { id, title: of[0]?.topicTitle ?? id, score: weightedMean(of), counted: of.filter((q) => q.score !== null).length, total: of.length };
   });
 }
 

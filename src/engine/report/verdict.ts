@@ -1,5 +1,6 @@
-// The one-line verdict: coaching by score band and the biggest gap, never a hire / no-hire call.
+// The one-line verdict: coaching by score band and the weakest questions, never a hire / no-hire call.
 import type { Gap, Overall, ScoreBand } from './report-schema.js';
+import { questionList } from './study-focus.js';
 
 const LINES: Record<ScoreBand, { withGap: string; noGap: string }> = {
   strong: {
@@ -20,9 +21,10 @@ const LINES: Record<ScoreBand, { withGap: string; noGap: string }> = {
   },
 };
 
+/** The weakest question of the top gap, by number, score and topic: "question 3 (42/100, on Transformers and attention)". */
 function gapName(gap: Gap): string {
-  const numbers = [...new Set(gap.points.map((p) => p.questionNumber))].join(' and ');
-  return gap.beyondGuide ? `the reference answer to question ${numbers} (beyond the guide)` : `“${gap.title}”`;
+  const weakest = gap.questions.slice(0, 1);
+  return `${questionList(weakest).replace(/\)$/, `, on ${gap.title})`)}`;
 }
 
 /** A coaching line chosen by the overall score's band and the top gap. */

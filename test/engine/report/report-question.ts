@@ -9,7 +9,8 @@ export function rq(over: Partial<ReportQuestion> & { kps?: KP[] } = {}): ReportQ
   return {
     number,
     id: `q${number}`,
-    topic: 'gans',
+    topic: rest.topic ?? 'gans',
+    topicTitle: `Topic ${rest.topic ?? 'gans'}`,
     difficulty: 1,
     kind: 'technical',
     source: 'Section A',
@@ -27,6 +28,8 @@ export function rq(over: Partial<ReportQuestion> & { kps?: KP[] } = {}): ReportQ
     hints: [],
     followUps: 0,
     scoring: { scorer: 'offline', model: null, fallback: null, droppedClaims: [], disagreement: false, offlineScore: null, usage: null },
+    notes: [],
+    earlierAttempts: [],
     ...rest,
   };
 }

@@ -37,9 +37,9 @@ describe('topicScores and criterionScores', () => {
       rq({ topic: 'llms', status: 'not-reached', score: null }),
     ]);
     expect(topics).toEqual([
-      { id: 'vaes', score: 80, counted: 1, total: 1 },
-      { id: 'gans', score: 80, counted: 2, total: 2 },
-      { id: 'llms', score: null, counted: 0, total: 1 },
+      { id: 'vaes', title: 'Topic vaes', score: 80, counted: 1, total: 1 },
+      { id: 'gans', title: 'Topic gans', score: 80, counted: 2, total: 2 },
+      { id: 'llms', title: 'Topic llms', score: null, counted: 0, total: 1 },
     ]);
   });
 
