@@ -28,6 +28,9 @@ export function speakEffect(state: SessionState, request: LineRequest): Effect {
             }),
           }
         : {}),
+      ...(state.plan.mode === 'mock'
+        ? { session: state.plan.questions.map((q, i) => ({ question: q, answers: state.questions[i]?.answers.map((a) => a.text) ?? [] })) }
+        : {}),
     },
   };
 }

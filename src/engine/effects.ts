@@ -20,6 +20,11 @@ export interface SpeakInput {
   evaluation?: Evaluation;
   /** Closing: per-question summary, so the closing line can be specific. */
   summary?: { questionId: string; prompt: string; overall: number | null; status: string }[];
+  /**
+   * Mock mode: every question of the plan with the candidate's answers to it, so the no-reveal
+   * guard covers every line (the closing included) against every reference answer.
+   */
+  session?: { question: Question; answers: string[] }[];
 }
 
 /** Context the interviewer needs to decide whether to follow up, and on what. */

@@ -16,9 +16,16 @@ export interface SemEvalRow {
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The data folder: PROBE_SEMEVAL_DIR, or ../shared/data/semeval2013 beside the repository. */
+/** Root of the development data: --data DIR, PROBE_DATA_DIR, or ../shared/data beside the repository. */
+export function dataRoot(): string {
+  const flag = process.argv.indexOf('--data');
+  const fromFlag = flag >= 0 ? process.argv[flag + 1] : undefined;
+  return resolve(fromFlag ?? process.env.PROBE_DATA_DIR ?? resolve(REPO_ROOT, '../shared/data'));
+}
+
+/** The data folder: PROBE_SEMEVAL_DIR, or <--data DIR, PROBE_DATA_DIR or ../shared/data>/semeval2013. */
 export function semevalDir(): string {
-  const dir = process.env.PROBE_SEMEVAL_DIR ?? resolve(REPO_ROOT, '../shared/data/semeval2013');
+  const dir = process.env.PROBE_SEMEVAL_DIR ?? join(dataRoot(), 'semeval2013');
   if (!existsSync(dir)) throw new Error(`SemEval data not found at ${dir}; set PROBE_SEMEVAL_DIR to the folder holding *_train.jsonl.`);
   return dir;
 }
@@ -70,4 +77,24 @@ export function fitThreshold(scores: number[], gold: boolean[]): number {
     }
   }
   return threshold;
+}
+
+/** Area under the ROC curve: the chance a correct answer outscores an incorrect one (ties count half). */
+export function auc(scores: number[], gold: boolean[]): number {
+  const order = scores.map((s, i) => [s, gold[i] ? 1 : 0] as const).sort((a, b) => a[0] - b[0]);
+  let rankSum = 0;
+  let positives = 0;
+  for (let i = 0; i < order.length; ) {
+    let j = i;
+    while (j < order.length && (order[j] as readonly [number, number])[0] === (order[i] as readonly [number, number])[0]) j += 1;
+    const midRank = (i + 1 + j) / 2;
+    for (let k = i; k < j; k += 1) if ((order[k] as readonly [number, number])[1]) {
+      rankSum += midRank;
+      positives += 1;
+    }
+    i = j;
+  }
+  const negatives = order.length - positives;
+  if (positives === 0 || negatives === 0) return 0.5;
+  return (rankSum - (positives * (positives + 1)) / 2) / (positives * negatives);
 }

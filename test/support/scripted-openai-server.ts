@@ -27,6 +27,8 @@ export type ScriptedReply =
   | { type: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
   /** Accept the request and never answer: the client's timeout has to fire. */
   | { type: 'stall' }
+  /** Send 200 and the headers (JSON or SSE, as the request asked), then nothing: the body never comes. */
+  | { type: 'headers-then-stall' }
   /** A 200 whose body is not JSON. */
   | { type: 'malformed-body' }
   /** Close the socket without any response. */
@@ -85,6 +87,54 @@ export const reply = {
     body: { error: { message: "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.", type: 'invalid_request_error', param: 'response_format', code: null } },
   }),
 };
+
+/**
+ * How a lying judge backs its claims. Every lie marks every key point covered with level 4 on every
+ * criterion; they differ in the quotes: 'invented' (not in the answer), 'contentless' (really in
+ * the answer, but its first words and its last word, e.g. "I don't know" and "know"),
+ * 'question-words' (words of the question the answer repeats), 'none' (no quotes at all), and
+ * 'answer-start' (the answer's first words, whatever they are: a gullible judge).
+ */
+export type JudgeLie = 'invented' | 'contentless' | 'question-words' | 'none' | 'answer-start';
+
+const userText = (request: SeenRequest) => request.body.messages.map((m) => String(m.content)).join('\n');
+
+/** The key point and criterion ids a judge request asks about, and the answer in its slot. */
+export function judgeRequestParts(request: SeenRequest): { keyPoints: string[]; criteria: string[]; answer: string; question: string } {
+  const user = userText(request);
+  const ids = (field: string) => [...user.matchAll(new RegExp(`\\{"id": "([^"]+)", "${field}"`, 'g'))].map((m) => m[1] as string);
+  const answer = /<candidate_answer>\n([\s\S]*?)\n<\/candidate_answer>/.exec(user)?.[1] ?? '';
+  const question = /Question:\n(.*)\n/.exec(user)?.[1] ?? '';
+  return { keyPoints: ids('status'), criteria: ids('level'), answer, question };
+}
+
+function lieQuotes(lie: JudgeLie, answer: string, question: string): string[] {
+  const words = answer.split(/\s+/).filter(Boolean);
+  switch (lie) {
+    case 'invented':
+      return ['the candidate explained every part of this precisely'];
+    case 'contentless':
+      return [words.slice(0, 4).join(' '), (words[words.length - 1] ?? '').replace(/[.,!?]+$/, '')];
+    case 'question-words': {
+      const asked = new Set(question.toLowerCase().match(/[a-z]{3,}/g) ?? []);
+      return words.map((w) => w.replace(/[^A-Za-z]/g, '')).filter((w) => asked.has(w.toLowerCase()));
+    }
+    case 'none':
+      return [];
+    case 'answer-start':
+      return [words.slice(0, 5).join(' ')];
+  }
+}
+
+/** A judge reply that claims everything, backed by the kind of quotes `lie` names. */
+export function lyingJudgement(request: SeenRequest, lie: JudgeLie): ScriptedReply {
+  const { keyPoints, criteria, answer, question } = judgeRequestParts(request);
+  const quotes = lieQuotes(lie, answer, question);
+  return reply.json({
+    keyPoints: keyPoints.map((id) => ({ id, status: 'covered', quotes })),
+    criteria: criteria.map((id) => ({ id, level: 4, reason: 'Excellent and complete.' })),
+  });
+}
 
 /** Splits text into tokens the way a model streams them: each word with its trailing space. */
 export const tokensOf = (text: string): string[] => text.match(/\s*\S+\s*/g) ?? (text ? [text] : []);
@@ -152,6 +202,9 @@ async function respond(req: IncomingMessage, res: ServerResponse, seen: SeenRequ
       return void res.end(JSON.stringify(r.body ?? { error: { message: `scripted ${r.status}` } }));
     case 'stall':
       return;
+    case 'headers-then-stall':
+      res.writeHead(200, seen.body.stream ? { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' } : { 'content-type': 'application/json' });
+      return void res.flushHeaders();
     case 'malformed-body':
       res.writeHead(200, { 'content-type': 'application/json' });
       return void res.end('{"id": "chatcmpl-scripted", "choices": [');

@@ -11,10 +11,13 @@ import {
   RateLimitError,
 } from 'openai';
 import { AppError, JudgeOutputInvalid, LlmOutputInvalid } from '../../errors.js';
+import { isStall, stallOf } from './body-timeout.js';
 
 /** A reply that arrived but cannot be used: worth one more try. */
 export function isInvalidReply(error: unknown): boolean {
-  // A SyntaxError comes from the SDK reading a 200 body that is not JSON.
+  // A SyntaxError comes from the SDK reading a 200 body that is not JSON. A stream "cut off" by a
+  // stalled body is a stall, not a reply: retrying it would cost a second wait.
+  if (isStall(error)) return false;
   return error instanceof JudgeOutputInvalid || error instanceof LlmOutputInvalid || error instanceof SyntaxError;
 }
 
@@ -40,11 +43,13 @@ const firstLine = (text: string, max = 120) => {
  * breaker. A 429 or 5xx answers at once, so the next call may as well try again.
  */
 export function isSlowFailure(error: unknown): boolean {
-  return error instanceof APIConnectionError || error instanceof APIUserAbortError;
+  return error instanceof APIConnectionError || error instanceof APIUserAbortError || isStall(error);
 }
 
 /** A short human reason for the fallback record. `maxRetries` is the SDK's retry count. */
 export function describeFailure(error: unknown, maxRetries: number): string {
+  const stall = stallOf(error);
+  if (stall) return stall.message;
   if (error instanceof APIConnectionTimeoutError) return `LLM timed out ${retries(maxRetries)}`;
   if (error instanceof APIUserAbortError) return 'LLM call was cancelled or ran past its deadline';
   if (error instanceof APIConnectionError) {

@@ -1,79 +1,108 @@
-// Turns the judge's reply into a Score computed by our code, never taken from the model: key point
-// claims count only with a quote found in the answer, completeness follows the verified coverage,
+// Turns the judge's reply into a Score computed by our code, never taken from the model: a key
+// point claim counts only with a quote that is in the answer and carries content relevant to that
+// key point; completeness follows the verified coverage; other criteria need that evidence too;
 // and the overall is the rubric-weighted mean of the levels, as the offline scorer combines them
 // (src/engine/scoring/criteria.ts).
 import type { Question } from '../../engine/bank/schema.js';
-import type { AnswerFlag, CriterionResult, Evaluation, KeyPointResult, Score } from '../../engine/scoring/types.js';
+import type { AnswerFlag, CriterionResult, Evaluation, Evidence, KeyPointResult, Score } from '../../engine/scoring/types.js';
 import type { Judgement } from './judge-request.js';
+import { NON_ANSWER_FLAGS } from './judge-policy.js';
 import { findQuote } from './quote-check.js';
+import { relevantTerms } from './quote-relevance.js';
 
 const COVERAGE_VALUE = { covered: 1, partly: 0.5, missed: 0 } as const;
 
 /**
  * A criterion may sit at most this many levels above what the verified coverage supports
  * (4 x coverage): a judge cannot rate an answer "excellent" on accuracy or depth while it can
- * quote evidence for none of its key points.
+ * quote relevant evidence for little of it.
  */
 const CRITERION_SLACK = 1;
 
-/** Flags that void an answer whatever a model reads into it; kept from the offline scorer. */
-const VOIDING_FLAGS: readonly AnswerFlag[] = ['empty', 'gibberish'];
-/** As in the offline scorer: a voided answer keeps this share of its score. */
-const FLAGGED_FACTOR = 0.05;
+/** Offline findings under which there is no answer to judge the form of (a copy of the question is none either). */
+const NOT_AN_ANSWER: readonly AnswerFlag[] = [...NON_ANSWER_FLAGS, 'repeats-question'];
+
+/** Criteria about form, not content: judged without key point evidence, but only on a real answer. */
+const FORM_CRITERIA = new Set(['clarity', 'communication', 'structure']);
 
 export interface LlmScore {
   score: Score;
+  /** Claims whose quote is not in the answer, or is but says nothing about the key point. */
   droppedClaims: Evaluation['droppedClaims'];
 }
 
-function keyPointResults(question: Question, answer: string, judgement: Judgement): { results: KeyPointResult[]; dropped: LlmScore['droppedClaims'] } {
-  const dropped: LlmScore['droppedClaims'] = [];
-  const results = question.keyPoints.map((kp): KeyPointResult => {
-    const claim = judgement.keyPoints.find((k) => k.id === kp.id);
-    const base = { id: kp.id, statement: kp.statement, weight: kp.weight, negated: false };
-    if (!claim || claim.status === 'missed') return { ...base, status: 'missed', evidence: [], matched: [] };
-    const found = claim.quotes.map((quote) => ({ quote, spans: findQuote(answer, quote) }));
-    const verified = found.filter((f) => f.spans !== undefined);
-    if (verified.length === 0) {
-      dropped.push(...(claim.quotes.length > 0 ? claim.quotes : ['']).map((quote) => ({ keyPointId: kp.id, quote })));
-      return { ...base, status: 'missed', evidence: [], matched: [] };
-    }
-    return { ...base, status: claim.status, evidence: verified.flatMap((f) => f.spans ?? []), matched: verified.map((f) => f.quote) };
-  });
-  return { results, dropped };
+type Dropped = LlmScore['droppedClaims'];
+
+function keyPointResult(question: Question, answer: string, kp: Question['keyPoints'][number], claim: Judgement['keyPoints'][number] | undefined, dropped: Dropped): KeyPointResult {
+  const base = { id: kp.id, statement: kp.statement, weight: kp.weight, negated: false };
+  const missed = { ...base, status: 'missed' as const, evidence: [], matched: [] };
+  if (!claim || claim.status === 'missed') return missed;
+  const verified: { quote: string; spans: Evidence[] }[] = [];
+  for (const quote of claim.quotes) {
+    const spans = findQuote(answer, quote);
+    // A quote that is in the answer but says nothing about this key point ("I don't know") proves nothing.
+    if (spans && relevantTerms(question, kp.id, spans.map((sp) => sp.text).join(' ')).length > 0) verified.push({ quote, spans });
+  }
+  if (verified.length === 0) {
+    dropped.push(...(claim.quotes.length > 0 ? claim.quotes : ['']).map((quote) => ({ keyPointId: kp.id, quote })));
+    return missed;
+  }
+  return { ...base, status: claim.status, evidence: verified.flatMap((v) => v.spans), matched: verified.map((v) => v.quote) };
 }
 
-function criterionResults(question: Question, judgement: Judgement, offline: Score, coverage: number, keyPoints: KeyPointResult[]): CriterionResult[] {
-  const cap = Math.min(4, Math.round(4 * coverage) + CRITERION_SLACK);
+interface CriteriaInput {
+  question: Question;
+  judgement: Judgement;
+  offline: Score;
+  coverage: number;
+  keyPoints: KeyPointResult[];
+  /** The offline analysis saw an answer (no flag on it): clarity may be judged. */
+  realAnswer: boolean;
+}
+
+function criterionCap(id: string, input: CriteriaInput): { cap: number; why: string } {
+  const verified = input.keyPoints.some((k) => k.status !== 'missed');
+  if (FORM_CRITERIA.has(id)) {
+    return input.realAnswer ? { cap: 4, why: '' } : { cap: 0, why: 'there is no real answer to judge the form of' };
+  }
+  if (!verified) return { cap: 0, why: 'no key point is backed by a relevant quote from the answer' };
+  return { cap: Math.min(4, Math.round(4 * input.coverage) + CRITERION_SLACK), why: 'the quoted evidence does not support more' };
+}
+
+function criterionResults(input: CriteriaInput): CriterionResult[] {
+  const { question, judgement, offline, coverage, keyPoints } = input;
   return question.rubric.criteria.map((c) => {
     if (c.id === 'completeness') {
       const covered = keyPoints.filter((k) => k.status === 'covered').length;
       const partly = keyPoints.filter((k) => k.status === 'partly').length;
-      const reason = `Covers ${covered} of ${keyPoints.length} key points with quoted evidence${partly > 0 ? `, ${partly} more partly` : ''}.`;
+      const reason = `Covers ${covered} of ${keyPoints.length} key points with relevant quoted evidence${partly > 0 ? `, ${partly} more partly` : ''}.`;
       return { id: c.id, name: c.name, level: Math.round(4 * coverage), reason };
     }
     const given = judgement.criteria.find((j) => j.id === c.id);
     const fromOffline = offline.criteria.find((o) => o.id === c.id);
     const level = given?.level ?? fromOffline?.level ?? 0;
     const reason = given?.reason ?? `${fromOffline?.reason ?? ''} (offline estimate: the judge gave no level)`.trim();
-    return level > cap
-      ? { id: c.id, name: c.name, level: cap, reason: `${reason} (capped at ${cap}: the quoted evidence does not support more)` }
-      : { id: c.id, name: c.name, level, reason };
+    const { cap, why } = criterionCap(c.id, input);
+    return level > cap ? { id: c.id, name: c.name, level: cap, reason: `${reason} (capped at ${cap}: ${why})` } : { id: c.id, name: c.name, level, reason };
   });
 }
 
-/** The LLM's score for `answer`, with the claims dropped for want of a quote found in the answer. */
+/**
+ * The LLM's score for `answer` (the text the judge saw, with any grader-addressed sentences
+ * blanked so offsets still point into the original), with the claims dropped for want of a
+ * relevant quote found in the answer. The offline score's flags are carried over.
+ */
 export function scoreJudgement(question: Question, answer: string, judgement: Judgement, offline: Score): LlmScore {
-  const { results, dropped } = keyPointResults(question, answer, judgement);
+  const dropped: Dropped = [];
+  const results = question.keyPoints.map((kp) => keyPointResult(question, answer, kp, judgement.keyPoints.find((k) => k.id === kp.id), dropped));
   const totalWeight = results.reduce((sum, k) => sum + k.weight, 0) || 1;
   const coverage = results.reduce((sum, k) => sum + k.weight * COVERAGE_VALUE[k.status], 0) / totalWeight;
-  const criteria = criterionResults(question, judgement, offline, coverage, results);
+  const realAnswer = !offline.flags.some((f) => NOT_AN_ANSWER.includes(f));
+  const criteria = criterionResults({ question, judgement, offline, coverage, keyPoints: results, realAnswer });
   const criteriaWeight = question.rubric.criteria.reduce((sum, c) => sum + c.weight, 0) || 1;
-  const weighted = question.rubric.criteria.reduce((sum, c, i) => sum + (c.weight / criteriaWeight) * ((criteria[i]?.level ?? 0) / 4) * 100, 0);
-  const flags = offline.flags.filter((f) => VOIDING_FLAGS.includes(f));
-  const overall = flags.length > 0 ? weighted * FLAGGED_FACTOR : weighted;
+  const overall = question.rubric.criteria.reduce((sum, c, i) => sum + (c.weight / criteriaWeight) * ((criteria[i]?.level ?? 0) / 4) * 100, 0);
   return {
-    score: { scorer: 'llm', overall: Math.round(overall * 10) / 10, keyPoints: results, criteria, flags },
+    score: { scorer: 'llm', overall: Math.round(overall * 10) / 10, keyPoints: results, criteria, flags: [...offline.flags] },
     droppedClaims: dropped,
   };
 }

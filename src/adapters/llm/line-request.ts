@@ -59,12 +59,17 @@ export function planLine(input: SpeakInput): LinePlan {
   }
 }
 
-/** What a mock-mode line must not give away, and what the candidate has seen or said already. */
+/**
+ * What a mock-mode line must not give away (the reference answers and key points of every question
+ * of the plan, not only the one in play: the closing line has none in play), and what the candidate
+ * has seen or said already (prompts, their answers, authored follow-ups).
+ */
 export function guardOptions(input: SpeakInput): LineGuardOptions {
-  const q = input.question;
-  if (input.mode !== 'mock' || !q) return { secret: [], seen: [] };
+  if (input.mode !== 'mock') return { secret: [], seen: [] };
+  const inPlay = input.question ? [{ question: input.question, answers: input.answers }] : [];
+  const all = [...inPlay, ...(input.session ?? []).filter((s) => s.question.id !== input.question?.id)];
   return {
-    secret: [q.referenceAnswer, ...q.keyPoints.map((k) => k.statement)],
-    seen: [q.prompt, ...input.answers, ...q.followUps.map((f) => f.prompt)],
+    secret: all.flatMap(({ question }) => [question.referenceAnswer, ...question.keyPoints.map((k) => k.statement)]),
+    seen: all.flatMap(({ question, answers }) => [question.prompt, ...answers, ...question.followUps.map((f) => f.prompt)]),
   };
 }

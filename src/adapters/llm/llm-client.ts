@@ -1,6 +1,7 @@
 // The OpenAI-compatible client Probe's interviewer and judge share, with what it has learnt about
 // the server (which request options it rejects).
 import OpenAI from 'openai';
+import { withBodyTimeout } from './body-timeout.js';
 import { createCircuitBreaker, type CircuitBreaker } from './circuit-breaker.js';
 import { OPENAI_BASE_URL, type LlmSettings } from './llm-settings.js';
 
@@ -31,6 +32,8 @@ export function createLlmClient(settings: LlmSettings, breaker: CircuitBreaker =
     baseURL: settings.baseUrl ?? OPENAI_BASE_URL,
     timeout: settings.timeoutMs,
     maxRetries: settings.maxRetries,
+    // The SDK's timeout ends at the headers; this one covers the body (see body-timeout.ts).
+    fetch: withBodyTimeout(globalThis.fetch, settings.timeoutMs),
     // The SDK would read OPENAI_ORG_ID / OPENAI_PROJECT_ID from the environment; Probe configures only these.
     organization: null,
     project: null,

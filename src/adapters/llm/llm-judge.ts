@@ -1,27 +1,20 @@
 // The LLM judge behind the Judge port: asks the model for per-key-point statuses with quotes and
 // per-criterion levels, computes the score itself, and always computes the offline score beside it.
-// It never throws for an LLM failure: the offline evaluation stands in, with the reason recorded.
+// Sentences addressed to the grader never reach the model; which score counts is judge-policy.ts's
+// call. It never throws for an LLM failure: the offline evaluation stands in, with the reason recorded.
 import type { JudgeInput } from '../../engine/effects.js';
 import { offlineEvaluation } from '../../engine/interviewer/offline-interviewer.js';
 import type { Judge } from '../../engine/ports.js';
-import type { Evaluation, Score } from '../../engine/scoring/types.js';
+import { separateGraderAddress } from '../../engine/scoring/grader-address.js';
+import type { Evaluation } from '../../engine/scoring/types.js';
 import { JudgeOutputInvalid } from '../../errors.js';
 import { withOneRetry } from './call-outcome.js';
-import { detectInjection } from './injection-guard.js';
+import { countedScore } from './judge-policy.js';
 import { judgePromptValues, judgementSchema } from './judge-request.js';
 import { scoreJudgement } from './judge-score.js';
 import type { LlmClient } from './llm-client.js';
 import type { LoadedPrompts } from './load-prompts.js';
 import { requestStructured } from './structured-call.js';
-
-/**
- * Overall scores this far apart (out of 100) flag the evaluation for the report. Paraphrase and
- * partial credit routinely move a word-matching scorer and a model apart by some points; a gap of
- * over a third of the scale is more than that, and means one of the two probably misread the answer.
- */
-export const DISAGREEMENT_POINTS = 35;
-
-const disagree = (a: Score, b: Score) => Math.abs(a.overall - b.overall) >= DISAGREEMENT_POINTS;
 
 async function askModel(client: LlmClient, prompts: LoadedPrompts, input: JudgeInput, signal?: AbortSignal) {
   const messages = [
@@ -48,17 +41,18 @@ export function createLlmJudge(client: LlmClient, prompts: LoadedPrompts): Judge
   return {
     id: `llm:${model}`,
     async judge(input, signal): Promise<Evaluation> {
+      // The offline evaluation already has grader-addressed sentences blanked and flagged.
       const offline = offlineEvaluation(input);
-      const outcome = await askModel(client, prompts, input, signal);
+      const screened = separateGraderAddress(input.answer);
+      const outcome = await askModel(client, prompts, { ...input, answer: screened.kept }, signal);
       const usage = outcome.usage ? { usage: outcome.usage } : {};
       if (!outcome.ok) return { ...offline, fallback: outcome.reason, ...usage };
-      const { score, droppedClaims } = scoreJudgement(input.question, input.answer, outcome.value, offline.offline);
-      const injection = detectInjection(input.answer);
-      if (injection && score.overall > offline.offline.overall) {
-        const fallback = `the answer addresses the grader ("${injection}"), so the model may not raise the score; the offline score stands`;
-        return { ...offline, model, fallback, droppedClaims, ...usage };
-      }
-      return { score, offline: offline.offline, model, droppedClaims, disagreement: disagree(score, offline.offline), ...usage };
+      // Quotes are checked against the answer with those sentences blanked: offsets stay the original's.
+      const { score, droppedClaims } = scoreJudgement(input.question, screened.blanked, outcome.value, offline.offline);
+      const counted = countedScore(score, offline.offline);
+      const checks = counted.capped ? { llmScore: score.overall, capped: counted.capped } : {};
+      const grader = offline.graderText ? { graderText: offline.graderText } : {};
+      return { score: counted.score, offline: offline.offline, model, droppedClaims, disagreement: counted.disagreement, ...checks, ...grader, ...usage };
     },
   };
 }

@@ -3,6 +3,7 @@
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { TokenUsage } from '../../engine/scoring/types.js';
 import { LlmOutputInvalid, LlmUnavailable } from '../../errors.js';
+import { BodyStalled } from './body-timeout.js';
 import type { LlmClient } from './llm-client.js';
 import { usageOf } from './structured-call.js';
 
@@ -60,7 +61,7 @@ export async function streamCompletion(client: LlmClient, req: StreamRequest, sp
   }
   if (stopped) return text;
   if (signal?.aborted) throw new LlmUnavailable('LLM call was cancelled');
-  if (stalled) throw new LlmUnavailable(`LLM stopped sending mid-line for ${Math.round(client.settings.timeoutMs / 100) / 10} s`);
+  if (stalled) throw new BodyStalled(client.settings.timeoutMs, 'LLM stopped sending mid-line');
   if (finish === null || finish === 'length') throw new LlmOutputInvalid('line was cut off', { cause: `finish_reason ${finish}` });
   if (finish === 'content_filter') throw new LlmOutputInvalid('line was blocked by the content filter');
   if (text.trim() === '') throw new LlmOutputInvalid('line was empty');

@@ -1,5 +1,6 @@
 // The offline interviewer and judge behind the ports: rubric-driven, deterministic, no network.
 import type { Interviewer, Judge } from '../ports.js';
+import { separateGraderAddress } from '../scoring/grader-address.js';
 import { scoreOffline } from '../scoring/offline-scorer.js';
 import type { Evaluation } from '../scoring/types.js';
 import type { JudgeInput } from '../effects.js';
@@ -20,11 +21,18 @@ export function createOfflineInterviewer(): Interviewer {
   };
 }
 
-/** Scores with the offline scorer; the evaluation's score and offline score are the same. */
+/**
+ * Scores with the offline scorer; the evaluation's score and offline score are the same. Sentences
+ * addressed to the grader (grader-address.ts) are blanked first, so they can earn nothing, and the
+ * score is flagged 'addresses-grader'.
+ */
 export function offlineEvaluation(input: JudgeInput): Evaluation {
   const { question, answer } = input;
-  const score = scoreOffline({ question: question.prompt, reference: question.referenceAnswer, keyPoints: question.keyPoints, rubric: question.rubric, answer });
-  return { score, offline: score, droppedClaims: [], disagreement: false };
+  const screened = separateGraderAddress(answer);
+  const raw = scoreOffline({ question: question.prompt, reference: question.referenceAnswer, keyPoints: question.keyPoints, rubric: question.rubric, answer: screened.blanked });
+  if (screened.spans.length === 0) return { score: raw, offline: raw, droppedClaims: [], disagreement: false };
+  const score = { ...raw, flags: [...raw.flags, 'addresses-grader' as const] };
+  return { score, offline: score, droppedClaims: [], disagreement: false, graderText: screened.spans.map((s) => s.text) };
 }
 
 export function createOfflineJudge(): Judge {

@@ -86,8 +86,11 @@ export function scoringOf(evaluation: Evaluation | undefined): QuestionScoring {
     fallback: evaluation.fallback ?? null,
     droppedClaims: evaluation.droppedClaims,
     disagreement: evaluation.disagreement,
-    offlineScore: scorer === 'llm' ? evaluation.offline.overall : null,
+    offlineScore: scorer === 'llm' || evaluation.capped ? evaluation.offline.overall : null,
     usage: evaluation.usage ?? null,
+    // Only when a check fired, so reports without one keep their shape.
+    ...(evaluation.capped ? { llmScore: evaluation.llmScore ?? null, capped: evaluation.capped } : {}),
+    ...(evaluation.graderText ? { graderText: evaluation.graderText } : {}),
   };
 }
 

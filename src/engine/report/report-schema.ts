@@ -67,6 +67,12 @@ export const QuestionScoringSchema = z.object({
   /** The offline scorer's overall, always computed beside an LLM score. */
   offlineScore: Score100.nullable(),
   usage: TokenUsageSchema.nullable(),
+  /** The LLM judge's own overall when a check kept it from counting (`capped` says which): show it beside the score. */
+  llmScore: Score100.nullable().optional(),
+  /** Why the offline score counts although the LLM judge answered (docs/llm-judge.md). */
+  capped: z.string().nullable().optional(),
+  /** Sentences of the answer addressed to the grader, taken out before scoring (flag 'addresses-grader'). */
+  graderText: z.array(z.string()).optional(),
 });
 export type QuestionScoring = z.infer<typeof QuestionScoringSchema>;
 
@@ -184,7 +190,8 @@ export const DrillProbeSchema = z.object({
 export type DrillProbe = z.infer<typeof DrillProbeSchema>;
 
 export const ProvenanceSchema = z.object({
-  method: z.enum(['offline', 'llm', 'llm-with-fallback']),
+  /** 'offline-after-failure': an LLM was configured but no call to it succeeded. */
+  method: z.enum(['offline', 'llm', 'llm-with-fallback', 'offline-after-failure']),
   summary: z.string(),
   models: z.array(z.string()),
   interviewers: z.array(z.string()),
@@ -196,6 +203,14 @@ export const ProvenanceSchema = z.object({
   disagreements: z.array(z.object({ questionNumber: z.number().int().positive(), score: Score100, offlineScore: Score100 })),
   usage: TokenUsageSchema.extend({ totalTokens: Count, calls: Count }).nullable(),
   bankVersion: z.string(),
+  /** Who produced what, counted: interviewer lines and judgements by the LLM, by the offline stand-in, and in total. */
+  mix: z
+    .object({
+      lines: z.object({ llm: Count, standIn: Count, total: Count }),
+      judgements: z.object({ llm: Count, capped: Count, standIn: Count, total: Count }),
+      decisions: z.object({ standIn: Count }),
+    })
+    .optional(),
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 

@@ -30,6 +30,7 @@ const PRONOUNS = new Set(['it', 'its', 'they', 'them', 'their', 'theirs', 'both'
 export function analyzeText(text: string): AnalyzedText {
   const tokens = toTerms(text);
   const { clause, isNegator, headOf } = analyzeNegation(tokens);
+  const unstated = admittedUnknown(tokens, clause, headOf);
   const content: number[] = [];
   const byTerm = new Map<string, number[]>();
   let wordCount = 0;
@@ -40,6 +41,7 @@ export function analyzeText(text: string): AnalyzedText {
     const prev = tokens[i - 1]?.norm;
     if (token.stop || isNegator[i] || isNegatorWord(token.norm) || ((prev === 'no' || prev === 'not') && (token.norm === 'longer' || token.norm === 'anymore'))) return;
     content.push(i);
+    if (unstated[i]) return;
     const list = byTerm.get(token.term);
     if (list) list.push(i);
     else byTerm.set(token.term, [i]);
@@ -48,6 +50,26 @@ export function analyzeText(text: string): AnalyzedText {
   let current = 0;
   const sentence = tokens.map((t) => (SENTENCE_END.has(t.norm) ? current++ : current));
   return { text, tokens, content, clause, sentence, isNegator, headOf, hasPronoun, byTerm, wordCount };
+}
+
+// Words that, said of oneself, admit not knowing: "fuzzy on", "unsure", or negated "sure", "know"...
+const UNKNOWING_ALWAYS = new Set(['fuzzi', 'hazi', 'unsur', 'forgot', 'forget', 'clueless', 'rusti', 'vagu', 'wonder']);
+const UNKNOWING_NEGATED = new Set(['sure', 'know', 'understand', 'understood', 'rememb', 'recal', 'familiar', 'idea', 'clue', 'certain', 'clear']);
+
+/**
+ * Tokens inside an admission of not knowing ("I'm fuzzy on how the RL part works", "I don't
+ * know what PPO does"): from the admission to the end of its clause. They name a topic without
+ * saying anything about it, so they are no evidence.
+ */
+function admittedUnknown(tokens: readonly Token[], clause: readonly number[], headOf: readonly (readonly number[])[]): boolean[] {
+  const unstated = tokens.map(() => false);
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i] as Token;
+    const admits = UNKNOWING_ALWAYS.has(token.stem) || (UNKNOWING_NEGATED.has(token.stem) && ((headOf[i]?.length ?? 0) > 0 || token.inherentNeg));
+    if (!admits) continue;
+    for (let j = i; j < tokens.length && clause[j] === clause[i]; j += 1) unstated[j] = true;
+  }
+  return unstated;
 }
 
 /** Distinct content terms of an analyzed text. */

@@ -6,6 +6,7 @@ import type { AnswerFeatures } from './answer-features.js';
 import type { ContentSummary } from './content-summary.js';
 import { starValues } from './star-criteria.js';
 import { technicalValues, type CriterionValue } from './technical-criteria.js';
+import { TUNING } from './tuning.js';
 import type { CriterionResult } from './types.js';
 
 export interface GradeInput {
@@ -31,7 +32,19 @@ export interface Graded {
 const FORM_CRITERIA = new Set(['depth', 'clarity']);
 const FULL_FORM_CREDIT_AT = 0.5;
 
-/** Levels per criterion of `rubric` and the weighted overall. */
+// Below the floor a match is noise (a stray shared word) and stays near zero; above it, partial
+// credit is lifted by the power.
+function curve(x: number): number {
+  const floor = TUNING.contentFloor;
+  return x <= floor ? x * 0.5 : floor * 0.5 + (1 - floor * 0.5) * ((x - floor) / (1 - floor)) ** TUNING.contentCurve;
+}
+
+/**
+ * Levels per criterion of `rubric` and the weighted overall. The content criteria of a technical
+ * answer go through a concave curve (TUNING.contentCurve): matching words is a lower bound on
+ * what an answer says, and experts give most of the credit to an answer that makes most of the
+ * point in its own words.
+ */
 export function gradeOnRubric(input: GradeInput): Graded {
   const { rubric, content } = input;
   const known: Record<string, CriterionValue> =
@@ -44,7 +57,9 @@ export function gradeOnRubric(input: GradeInput): Graded {
       value: 4 * content.completeness,
       reason: 'No offline signal for this criterion; estimated from key point coverage.',
     };
-    const clamped = Math.min(4, Math.max(0, value.value));
+    const content01 = Math.min(1, Math.max(0, value.value / 4));
+    const calibrated = rubric.kind === 'technical' && !FORM_CRITERIA.has(criterion.id) ? curve(content01) : content01;
+    const clamped = 4 * calibrated;
     const gate = rubric.kind === 'technical' && FORM_CRITERIA.has(criterion.id) ? formGate : 1;
     overall += (criterion.weight / totalWeight) * (clamped / 4) * 100 * gate;
     return { id: criterion.id, name: criterion.name, level: Math.round(clamped), reason: value.reason };

@@ -8,7 +8,9 @@ import type { Evidence, KeyPointResult } from './types.js';
 import type { Pattern } from './pattern.js';
 import { matchPattern, type AnswerIndex, type PatternMatch } from './pattern-match.js';
 import type { CompiledKeyPoint } from './question-model.js';
-import { isPhraseTerm } from './terms.js';
+import { isPhraseTerm, type Token } from './terms.js';
+import { LIGHT_VERBS } from './negation.js';
+import { swapsRoles } from './roles.js';
 import { TUNING } from './tuning.js';
 
 /** A key point result plus the numbers the criteria need. */
@@ -26,6 +28,8 @@ const PARTIAL_CUE_CREDIT = 0.5;
 
 interface CueEvidence {
   credit: number;
+  /** The cue is one word (or one name): alone it is a mention, not a claim. */
+  single?: boolean;
   match: PatternMatch;
   text: string;
 }
@@ -33,23 +37,37 @@ interface CueEvidence {
 /** Matches one compiled key point against an answer. */
 export function matchKeyPoint(kp: CompiledKeyPoint, ix: AnswerIndex): KeyPointOutcome {
   const statement = matchPattern(kp.statement, ix);
-  let contradicted = statement.contradicted && statement.raw >= TUNING.partly;
+  const against: PatternMatch[] = statement.contradicted && statement.raw >= TUNING.partly ? [statement] : [];
   const cues: CueEvidence[] = [];
-  for (const cue of kp.cues) {
+  kp.cues.forEach((cue, i) => {
+    if (kp.cueEchoes[i]) return;
     const match = matchPattern(cue, ix);
-    if (match.contradicted) contradicted ||= match.full;
-    else if (match.full && match.compact) cues.push({ credit: cue.words > 1 || isNameCue(cue) ? 1 : SINGLE_CUE_CREDIT, match, text: cue.text });
+    if (match.contradicted) {
+      if (match.full) against.push(match);
+    } else if (match.full && match.compact) cues.push({ credit: cue.words > 1 || isNameCue(cue) ? 1 : SINGLE_CUE_CREDIT, match, text: cue.text, single: cue.words === 1 });
     // Part of a phrase counts only from two of its words: one generic word of it proves little.
     else if (match.tokens.length >= 2 && match.compact && match.coverage >= 0.5) cues.push({ credit: PARTIAL_CUE_CREDIT * match.coverage, match, text: cue.text });
-  }
+  });
+  limitLoneTerms(cues, statement, kp, ix);
   const cueRoute = addUpCues(cues);
   const useCues = cueRoute.score > statement.coverage;
-  const score = useCues ? cueRoute.score : statement.coverage;
+  let stated = useCues ? cueRoute.score : statement.coverage;
+  if (stated >= TUNING.partly) {
+    const swapped = (useCues ? cueRoute.used.map((c) => c.match) : [statement]).filter((m) => clausesOf(m, ix).some((c) => swapsRoles(kp.statement, ix.analyzed, c)));
+    if (swapped.length > 0) {
+      against.push(...swapped);
+      stated = 0;
+    }
+  }
+  // An answer that states the point and elsewhere its opposite keeps the point; one that only
+  // contradicts it gets nothing for it, and the contradicting words are its evidence.
+  const negated = against.length > 0 && stated < TUNING.covered;
+  const score = negated ? 0 : stated;
   const status = score >= TUNING.covered ? 'covered' : score >= TUNING.partly ? 'partly' : 'missed';
-  const support = useCues ? cueRoute.used.map((c) => c.match) : [statement];
+  const support = negated ? against : useCues ? cueRoute.used.map((c) => c.match) : [statement];
   const matched = useCues ? cueRoute.used.map((c) => (c.credit >= SINGLE_CUE_CREDIT ? c.text : c.match.matched.join(' '))) : statement.matched;
-  const negated = contradicted && status !== 'covered';
   const { keyPoint } = kp;
+  const shown = negated || status !== 'missed';
   return {
     score,
     contradicted: negated,
@@ -58,12 +76,55 @@ export function matchKeyPoint(kp: CompiledKeyPoint, ix: AnswerIndex): KeyPointOu
       statement: keyPoint.statement,
       weight: keyPoint.weight,
       status,
-      evidence: status === 'missed' ? [] : evidenceOf(support, ix),
-      matched: status === 'missed' ? [] : [...new Set(matched)],
+      evidence: shown ? evidenceOf(support, ix) : [],
+      matched: shown && !negated ? [...new Set(matched)] : negated ? [...new Set(against.flatMap((m) => m.matched))] : [],
       negated,
     },
   };
 }
+
+// Content tokens of each clause that holds at least two words of a match (or its only word):
+// roles are read clause by clause, so "the value is compared with the queries, ..., the sum of
+// the keys" is two swaps, not one list of roles.
+function clausesOf(match: PatternMatch, ix: AnswerIndex): number[][] {
+  const { clause, content } = ix.analyzed;
+  const counts = new Map<number, number>();
+  for (const index of match.tokens) counts.set(clause[index] ?? 0, (counts.get(clause[index] ?? 0) ?? 0) + 1);
+  const wanted = [...counts].filter(([, count]) => count >= Math.min(2, match.tokens.length)).map(([c]) => c);
+  return wanted.map((c) => content.filter((index) => clause[index] === c));
+}
+
+/**
+ * A name on its own ("RL", "PPO") is not a claim: a one-word cue counts in full only when its
+ * clause says something more about it (another word of the key point, or any word of substance
+ * that is not the question's and not vague: "maybe something with RL" says nothing). Otherwise
+ * it is a mention, partial credit.
+ */
+function limitLoneTerms(cues: CueEvidence[], statement: PatternMatch, kp: CompiledKeyPoint, ix: AnswerIndex): void {
+  const { tokens, sentence, clause, content } = ix.analyzed;
+  const related = new Set<number>(statement.tokens);
+  for (const cue of cues) for (const index of cue.match.tokens) related.add(index);
+  const substantive = (index: number): boolean => {
+    const token = tokens[index] as Token;
+    return !kp.questionTerms.has(token.term) && !VAGUE.has(token.norm) && !LIGHT_VERBS.has(token.norm);
+  };
+  for (const cue of cues) {
+    if (!cue.single || cue.match.tokens.length !== 1 || cue.credit <= SINGLE_CUE_CREDIT) continue;
+    const own = cue.match.tokens[0] as number;
+    const supported =
+      [...related].some((index) => index !== own && sentence[index] === sentence[own] && substantive(index)) ||
+      content.some((index) => index !== own && clause[index] === clause[own] && !related.has(index) && substantive(index) && !cueLike(cues, index));
+    if (!supported) cue.credit = SINGLE_CUE_CREDIT;
+  }
+}
+
+const cueLike = (cues: CueEvidence[], index: number): boolean => cues.some((c) => c.match.tokens.includes(index));
+
+/** Words that say nothing about a thing they stand next to. */
+const VAGUE = new Set([
+  'maybe', 'perhaps', 'probably', 'possibly', 'think', 'guess', 'something', 'stuff', 'part', 'thing', 'involved',
+  'related', 'somehow', 'whatever', 'etc', 'certain', 'general', 'usually', 'later', 'step', 'bit', 'aspect',
+]);
 
 // A one-word cue that names a thing (an acronym, or a multi-word name collapsed to one term such
 // as "Earth Mover's distance") is as specific as a phrase; a plain word is not.
@@ -93,6 +154,7 @@ export function evidenceOf(matches: PatternMatch[], ix: AnswerIndex): Evidence[]
   const matched = matches.flatMap((m) => m.tokens);
   const indices = [...new Set([...matched, ...matched.flatMap((i) => headOf[i] ?? [])])].sort((a, b) => a - b);
   const spans: Evidence[] = [];
+  const substantial: boolean[] = [];
   let last = -1;
   for (const index of indices) {
     const token = tokens[index];
@@ -101,10 +163,19 @@ export function evidenceOf(matches: PatternMatch[], ix: AnswerIndex): Evidence[]
     if (open && last >= 0 && gap(ix, last, index) <= 3 && clause[index] === clause[last]) {
       open.end = token.end;
       open.text = text.slice(open.start, open.end);
-    } else spans.push({ start: token.start, end: token.end, text: text.slice(token.start, token.end) });
+      substantial[spans.length - 1] ||= carriesContent(token);
+    } else {
+      spans.push({ start: token.start, end: token.end, text: text.slice(token.start, token.end) });
+      substantial.push(carriesContent(token));
+    }
     last = index;
   }
-  return spans;
+  // A quote of "N", "0" or "k" alone shows the candidate nothing: spans need a real word or number.
+  return spans.filter((_, i) => substantial[i]);
+}
+
+function carriesContent(token: Token): boolean {
+  return token.kind === 'number' ? token.norm.replace(/[^0-9a-z]/g, '').length >= 2 : token.end - token.start >= 2 && !token.stop;
 }
 
 // Content words between two tokens (negators are not in the content ranking).

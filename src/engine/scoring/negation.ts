@@ -37,6 +37,8 @@ export const LIGHT_VERBS: ReadonlySet<string> = new Set([
   'suffer', 'suffers', 'cause', 'causes', 'produce', 'produces', 'give', 'gives', 'provide', 'provides',
   'take', 'takes', 'exist', 'exists', 'happen', 'happens', 'occur', 'occurs', 'mean', 'means', 'show', 'shows',
   'seem', 'seems', 'appear', 'appears', 'become', 'becomes', 'remain', 'remains', 'stay', 'stays',
+  'given', 'gave', 'fed', 'feed', 'feeds', 'passed', 'pass', 'passes', 'sent', 'send', 'sends', 'shown', 'applied',
+  'get', 'gets', 'got', 'receive', 'receives', 'received', 'see', 'sees', 'seen',
 ]);
 
 /** Marks clauses, negators and the head of each negator over a token sequence. */
@@ -74,19 +76,57 @@ function negationHeads(tokens: readonly Token[], clause: number[], isNegator: bo
       }
       if (light < 0) light = i;
     }
+    // "the generator never sees the label": with a light verb between, the negation is about the
+    // relation, so the subject right before the negator is negated with the object.
+    const subject = light >= 0 && head > light ? nearSubject(tokens, clause, n) : undefined;
+    if (subject !== undefined) headOf[subject]?.push(n);
     if (head < 0 && light >= 0) head = subjectBefore(tokens, clause, n) ?? light;
     headAt[n] = head;
-    if (head >= 0) headOf[head]?.push(n);
+    if (head >= 0) {
+      headOf[head]?.push(n);
+      // "neither B nor C" is one negation over both already, counted at "neither".
+      if (tokens[n]?.norm !== 'neither') for (const item of coordinated(tokens, head)) headOf[item]?.push(n);
+    }
   }
   return headOf;
+}
+
+// "not for translation or super-resolution": the negation reaches every item joined to its head by
+// "or" / "nor" (and by commas inside such a list), not only the first.
+function coordinated(tokens: readonly Token[], head: number): number[] {
+  const items: number[] = [];
+  let sawJoin = false;
+  for (let i = head + 1; i < tokens.length && i - head <= SCOPE_WINDOW + 4; i += 1) {
+    const token = tokens[i] as Token;
+    if (token.norm === 'or' || token.norm === 'nor' || token.norm === ',') {
+      sawJoin = true;
+      continue;
+    }
+    if (CLAUSE_PUNCT.has(token.norm) || CLAUSE_BREAKERS.has(token.norm) || token.norm === 'and') break;
+    if (!isContent(token) || TRANSPARENT.has(token.norm)) continue;
+    if (sawJoin) items.push(i);
+    else if (items.length === 0 && i === head + 1) continue;
+    sawJoin = false;
+  }
+  // Only a real list: a comma that is not followed by "or" ends the scope at its last item.
+  return tokens.slice(head, head + SCOPE_WINDOW + 5).some((t) => t.norm === 'or' || t.norm === 'nor') ? items : [];
 }
 
 // Modifiers the negation reaches through: "no real diversity" is about diversity.
 const TRANSPARENT = new Set([
   'real', 'really', 'much', 'many', 'enough', 'significant', 'significantly', 'actual', 'actually', 'clear',
   'obvious', 'proper', 'meaningful', 'noticeable', 'further', 'additional', 'extra', 'explicit', 'sufficient',
-  'necessarily', 'always', 'very', 'too', 'particularly', 'strictly', 'directly',
+  'necessarily', 'always', 'very', 'too', 'particularly', 'strictly', 'directly', 'good', 'useful', 'suitable',
 ]);
+
+// The content word just before a negator ("generator never sees"), within its clause.
+function nearSubject(tokens: readonly Token[], clause: number[], n: number): number | undefined {
+  for (let i = n - 1; i >= 0 && i >= n - 2 && clause[i] === clause[n]; i -= 1) {
+    const token = tokens[i] as Token;
+    if (isContent(token) && !LIGHT_VERBS.has(token.norm)) return i;
+  }
+  return undefined;
+}
 
 function subjectBefore(tokens: readonly Token[], clause: number[], n: number): number | undefined {
   for (let i = n - 1; i >= 0 && clause[i] === clause[n]; i -= 1) {

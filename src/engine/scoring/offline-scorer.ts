@@ -75,16 +75,27 @@ function scoreVariant(input: VariantInput): Score {
   const voided = flags.some((flag) => flag !== 'too-short');
   const outcomes = variant.keyPoints.map((kp) => (voided ? missedOutcome(matchKeyPoint(kp, ix)) : matchKeyPoint(kp, ix)));
   const content = summarizeContent(outcomes, precisionOf(ix, variant, model));
+  const keyPoints = outcomes.map((o) => o.result);
+  const nonAnswer = flags.find((flag) => NON_ANSWER_FLAGS.has(flag));
+  if (nonAnswer) {
+    const reason = NON_ANSWER_REASONS[nonAnswer] ?? 'Not an answer to the question.';
+    const criteria = input.rubric.criteria.map((c) => ({ id: c.id, name: c.name, level: 0, reason }));
+    return { scorer: 'offline', overall: 0, keyPoints, criteria, flags };
+  }
   const graded = gradeOnRubric({ ...input, content, referenceLength: variant.referenceLength });
   const overall = graded.overall * (flags.length > 0 ? FLAGGED_FACTOR : input.features.listLike ? LIST_FACTOR : 1);
-  return {
-    scorer: 'offline',
-    overall: Math.round(overall * 10) / 10,
-    keyPoints: outcomes.map((o) => o.result),
-    criteria: graded.criteria,
-    flags,
-  };
+  return { scorer: 'offline', overall: Math.round(overall * 10) / 10, keyPoints, criteria: graded.criteria, flags };
 }
+
+/** Flags that mean the reply is not an answer at all: 0 on every criterion and key point. */
+export const NON_ANSWER_FLAGS: ReadonlySet<AnswerFlag> = new Set(['empty', 'dont-know', 'gibberish', 'off-topic']);
+
+const NON_ANSWER_REASONS: Partial<Record<AnswerFlag, string>> = {
+  empty: 'No answer was given.',
+  'dont-know': 'The reply says the candidate does not know; there is nothing to grade.',
+  gibberish: 'The reply is not readable text.',
+  'off-topic': 'The reply is about something other than the question.',
+};
 
 function missedOutcome(o: KeyPointOutcome): KeyPointOutcome {
   return { score: 0, contradicted: false, result: { ...o.result, status: 'missed', evidence: [], matched: [], negated: false } };

@@ -6,7 +6,7 @@
 import type { AnalyzedText } from './analyze-text.js';
 import { isNearMiss } from './fuzzy.js';
 import type { Pattern, PatternTerm } from './pattern.js';
-import { antonymsOf, type Token } from './terms.js';
+import { antonymsOf, relatedTerms, type Token } from './terms.js';
 import { TUNING } from './tuning.js';
 
 /** Credit for a misspelt match, against 1 for an exact one. */
@@ -73,6 +73,11 @@ function candidatesFor(ix: AnswerIndex, t: PatternTerm): Candidate[] {
     for (const index of byTerm.get(opposite) ?? []) found.push({ index, flip: true, quality: 1 });
   }
   if (found.length === 0) {
+    for (const related of relatedTerms(t.term)) {
+      for (const index of byTerm.get(related) ?? []) found.push({ index, flip: false, quality: TUNING.synonymCredit });
+    }
+  }
+  if (found.length === 0) {
     for (const [term, indices] of ix.byInitial.get(t.norm[0] ?? '') ?? []) {
       const rep = tokens[indices[0] ?? 0] as Token;
       if (term !== t.term && isNearMiss(t.norm, t.stem, rep.norm, rep.stem)) {
@@ -125,7 +130,7 @@ export function matchPattern(pattern: Pattern, ix: AnswerIndex): PatternMatch {
     for (const t of pattern.terms) if (t.implicit && !used.has(t)) found += t.weight * TUNING.impliedCredit;
   }
   const raw = pattern.total > 0 ? found / pattern.total : 0;
-  const contradicted = chosen.length > 0 && isContradicted(ix, chosen);
+  const contradicted = chosen.length > 0 && isContradicted(ix, chosen, pattern);
   const ranks = chosen.map(({ c }) => ix.rank.get(c.index) ?? 0);
   const span = ranks.length > 0 ? Math.max(...ranks) - Math.min(...ranks) + 1 : 0;
   return {
@@ -139,7 +144,7 @@ export function matchPattern(pattern: Pattern, ix: AnswerIndex): PatternMatch {
   };
 }
 
-function isContradicted(ix: AnswerIndex, chosen: { t: PatternTerm; c: Candidate }[]): boolean {
+function isContradicted(ix: AnswerIndex, chosen: { t: PatternTerm; c: Candidate }[], pattern: Pattern): boolean {
   const weightByClause = new Map<number, number>();
   for (const { t, c } of chosen) {
     const clause = ix.analyzed.clause[c.index] ?? 0;
@@ -162,6 +167,24 @@ function isContradicted(ix: AnswerIndex, chosen: { t: PatternTerm; c: Candidate 
   }
   // Against a plain positive pattern, any negated match contradicts it: in "clipping is not used
   // and there is no penalty" two negations must not cancel out. Otherwise compare parities.
-  if (patternSide === 0) return answerSide > 0;
-  return (answerSide + patternSide) % 2 === 1;
+  if (patternSide === 0) return answerSide > 0 && !movedNegation(ix, chosen, pattern, anchorClause);
+  return (answerSide + patternSide) % 2 === 1 && !movedNegation(ix, chosen, pattern, anchorClause);
+}
+
+// A negated statement paraphrased with the negation on another word: "is not capable of telling
+// them apart" and "cannot tell them apart" both say one "not". When the pattern is negated and
+// the answer holds as many negations (in parity, opposites included) among the words it matched,
+// between the first and the last of them in its clause, the two agree. A negation outside that
+// span ("the generator never sees the label" against "samples that don't match it") does not.
+function movedNegation(ix: AnswerIndex, chosen: { t: PatternTerm; c: Candidate }[], pattern: Pattern, anchorClause: number): boolean {
+  if (pattern.negations === 0) return false;
+  const { tokens, clause, isNegator } = ix.analyzed;
+  const inClause = chosen.filter(({ c }) => clause[c.index] === anchorClause);
+  if (inClause.length < 2) return false;
+  const first = Math.min(...inClause.map(({ c }) => c.index));
+  const last = Math.max(...inClause.map(({ c }) => c.index));
+  let answerNegations = 0;
+  for (let i = first; i <= last; i += 1) if (isNegator[i] || tokens[i]?.inherentNeg) answerNegations += 1;
+  const flips = inClause.filter(({ c }) => c.flip).length;
+  return answerNegations + flips > 0 && (answerNegations + flips + pattern.negations) % 2 === 0;
 }

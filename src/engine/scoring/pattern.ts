@@ -15,6 +15,8 @@ export interface PatternTerm {
   inherentNeg: boolean;
   /** An answer may imply this word with a pronoun ("they" for the question's terminals). */
   implicit: boolean;
+  /** A negator follows the word closely in its clause ("queries are not cached"): its claim is denied. */
+  deniedClause: boolean;
 }
 
 export interface Pattern {
@@ -23,6 +25,8 @@ export interface Pattern {
   total: number;
   /** Content words plus negators: "lack of diversity" is a two-word phrase with one content term. */
   words: number;
+  /** Negators and self-negating words in the whole pattern ("is not capable of" has one). */
+  negations: number;
 }
 
 /** Weight of each content token of a pattern, and whether a pronoun can stand for it. */
@@ -58,8 +62,10 @@ export function compilePattern(text: string, options: PatternOptions = {}): Patt
       heads: a.headOf[index]?.length ?? 0,
       inherentNeg: token.inherentNeg,
       implicit: weigh.implicit(token),
+      deniedClause: a.tokens.some((_, j) => a.isNegator[j] && a.clause[j] === a.clause[index] && j > index && j - index <= 3),
     });
   }
   const negators = a.isNegator.filter(Boolean).length;
-  return { text, terms, total: terms.reduce((sum, t) => sum + t.weight, 0), words: a.content.length + negators };
+  const negations = negators + a.content.filter((i) => a.tokens[i]?.inherentNeg).length;
+  return { text, terms, total: terms.reduce((sum, t) => sum + t.weight, 0), words: a.content.length + negators, negations };
 }

@@ -16,6 +16,10 @@ export interface CompiledKeyPoint {
   cues: Pattern[];
   statement: Pattern;
   derived: boolean;
+  /** Per cue: every word of it is in the question, so saying it back is no evidence ("FID"). */
+  cueEchoes: boolean[];
+  /** The question's terms: a word of the question supports no claim. */
+  questionTerms: ReadonlySet<string>;
 }
 
 export interface Variant {
@@ -73,7 +77,9 @@ function cacheKey(input: QuestionInput): string {
 
 /** Builds the model of a question without the cache. */
 export function buildQuestionModel(input: QuestionInput): QuestionModel {
-  const questionTerms = contentTerms(analyzeText(input.question));
+  const questionText = analyzeText(input.question);
+  const questionTerms = contentTerms(questionText);
+  const questionWords = new Set(questionText.content.map((i) => questionText.tokens[i]?.norm ?? ''));
   const weigh: TermWeigher = {
     weight: (token: Token) =>
       questionTerms.has(token.term) ? TUNING.questionTermWeight : LIGHT_VERBS.has(token.norm) ? TUNING.lightVerbWeight : 1,
@@ -81,20 +87,25 @@ export function buildQuestionModel(input: QuestionInput): QuestionModel {
   };
   const refs = (Array.isArray(input.reference) ? input.reference : [input.reference]).filter((r) => r.trim() !== '');
   if (input.keyPoints && input.keyPoints.length > 0) {
-    return { questionTerms, variants: [buildVariant(input.keyPoints, false, refs, weigh)] };
+    return { questionTerms, variants: [buildVariant(input.keyPoints, false, refs, weigh, questionTerms, questionWords)] };
   }
   const sources = refs.length > 0 ? refs : [''];
-  const variants = sources.map((ref, i) => buildVariant(deriveKeyPoints(ref, sources.length > 1 ? i + 1 : undefined), true, [ref], weigh));
+  const variants = sources.map((ref, i) => buildVariant(deriveKeyPoints(ref, sources.length > 1 ? i + 1 : undefined), true, [ref], weigh, questionTerms, questionWords));
   return { questionTerms, variants };
 }
 
-function buildVariant(keyPoints: KeyPoint[], derived: boolean, refs: string[], weigh: TermWeigher): Variant {
-  const compiled = keyPoints.map((keyPoint) => ({
-    keyPoint,
-    cues: derived ? [] : keyPoint.cues.map((cue) => compilePattern(cue, { keepRepeats: true })),
-    statement: compilePattern(keyPoint.statement, { weigh }),
-    derived,
-  }));
+function buildVariant(keyPoints: KeyPoint[], derived: boolean, refs: string[], weigh: TermWeigher, questionTerms: Set<string>, questionWords: Set<string>): Variant {
+  const compiled = keyPoints.map((keyPoint) => {
+    const cues = derived ? [] : keyPoint.cues.map((cue) => compilePattern(cue, { keepRepeats: true }));
+    return {
+      keyPoint,
+      cues,
+      statement: compilePattern(keyPoint.statement, { weigh }),
+      derived,
+      cueEchoes: cues.map((cue) => cue.terms.length > 0 && cue.terms.every((t) => questionWords.has(t.norm))),
+      questionTerms,
+    };
+  });
   if (derived) reweighByContent(compiled);
   const vocabulary = new Set<string>();
   let referenceLength = 0;

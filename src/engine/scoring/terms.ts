@@ -6,6 +6,7 @@ import { IRREGULAR_FORMS, STEM_EXCEPTIONS_MAP } from './lexicon/irregular-forms.
 import { PHRASES } from './lexicon/phrases.js';
 import { STOP_WORDS } from './lexicon/stop-words.js';
 import { ANTONYM_PAIRS, NEGATED_FORMS, SYNONYM_GROUPS } from './lexicon/synonyms.js';
+import { WORDNET_ANTONYMS, WORDNET_SYNONYMS } from './lexicon/wordnet.generated.js';
 import { tokenize, type RawToken } from './tokenize.js';
 
 /** A token with its matching term. `term` is what two texts compare on. */
@@ -40,6 +41,8 @@ interface Lexicon {
   negatedForms: Map<string, string>;
   /** First stem of a phrase -> phrases starting with it (stems), longest first. */
   phrases: Map<string, { stems: string[]; term: string }[]>;
+  /** WordNet: term -> terms of its synonyms (weaker evidence than the same word). */
+  related: Map<string, Set<string>>;
 }
 
 let lexicon: Lexicon | undefined;
@@ -78,7 +81,55 @@ function buildLexicon(): Lexicon {
   }
   const negatedForms = new Map<string, string>();
   for (const [form, base] of NEGATED_FORMS) negatedForms.set(stemWord(form), canon(base));
-  return { synonyms, antonyms, negatedForms, phrases };
+  const byStem = (stem: string): string => synonyms.get(stem) ?? stem;
+  const related = new Map<string, Set<string>>();
+  for (const [stem, others] of decodeLexicon(WORDNET_SYNONYMS)) {
+    const term = byStem(stem);
+    const set = related.get(term) ?? new Set<string>();
+    for (const other of others) if (byStem(other) !== term) set.add(byStem(other));
+    related.set(term, set);
+  }
+  if (TUNING_FLAGS.wordnetAntonyms) {
+    for (const [stem, others] of decodeLexicon(WORDNET_ANTONYMS)) {
+      const term = byStem(stem);
+      for (const other of others) {
+        const o = byStem(other);
+        if (o === term) continue;
+        antonyms.set(term, (antonyms.get(term) ?? new Set()).add(o));
+        antonyms.set(o, (antonyms.get(o) ?? new Set()).add(term));
+      }
+    }
+  }
+  return { synonyms, antonyms, negatedForms, phrases, related };
+}
+
+function decodeLexicon(encoded: string): [string, string[]][] {
+  if (!encoded) return [];
+  return encoded.split(';').map((entry) => {
+    const [key, values] = entry.split(':');
+    return [key ?? '', (values ?? '').split(',').filter(Boolean)];
+  });
+}
+
+/** Switches read when the lexicon is first built (the fitting script flips them to measure). */
+export const TUNING_FLAGS = { wordnetAntonyms: false, wordnetSynonyms: false };
+
+/** Resets the lexicon so that a change of TUNING_FLAGS takes effect (measurement scripts only). */
+export function resetLexicon(): void {
+  lexicon = undefined;
+}
+
+const NO_RELATED: ReadonlySet<string> = new Set();
+
+/** WordNet synonyms of a term as evidence for key points (off unless TUNING_FLAGS.wordnetSynonyms). */
+export function relatedTerms(term: string): ReadonlySet<string> {
+  if (!TUNING_FLAGS.wordnetSynonyms) return NO_RELATED;
+  return getLexicon().related.get(term) ?? NO_RELATED;
+}
+
+/** WordNet synonyms of a term, as terms ("unlimited" -> "limitless", "infinite"...), always on. */
+export function synonymTerms(term: string): ReadonlySet<string> {
+  return getLexicon().related.get(term) ?? NO_RELATED;
 }
 
 /** True for a term that stands for a listed abbreviation or multi-word name ("emd", "kl", "lora"). */

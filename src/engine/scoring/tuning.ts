@@ -25,4 +25,16 @@ export const TUNING = {
   precisionFloor: 0.9,
   /** Accuracy: how much contradicting a key point takes away. */
   contradictionPenalty: 0.5,
+  /**
+   * Power applied to the content criteria (accuracy, completeness) of technical answers, 0..1 to
+   * 0..1: 1 keeps the raw match share, lower lifts partial answers toward the experts' scale.
+   * Chosen by hand on SAF train (mean 0.33 at 1, 0.39 at 0.6, 0.45 at 0.4, Pearson 0.26 throughout)
+   * and held at 0.6 by the bank calibration suite: at 0.45 partial answers already sit above their
+   * band (29% in band against 42%) and wrong answers rise with them.
+   */
+  contentCurve: 0.6,
+  /** Content value below which the curve does not lift (a stray shared word is not partial credit). */
+  contentFloor: 0.1,
+  /** Credit for a WordNet synonym of a pattern word (lexicon/wordnet.generated.ts), against 1 for the word itself. */
+  synonymCredit: 0.8,
 };

@@ -35,7 +35,8 @@ export const CriterionResultSchema = z.object({
 });
 export type CriterionResult = z.infer<typeof CriterionResultSchema>;
 
-export const AnswerFlagSchema = z.enum(['empty', 'too-short', 'gibberish', 'off-topic', 'dont-know', 'repeats-question']);
+/** 'addresses-grader': sentences aimed at the grader were taken out before scoring (grader-address.ts). */
+export const AnswerFlagSchema = z.enum(['empty', 'too-short', 'gibberish', 'off-topic', 'dont-know', 'repeats-question', 'addresses-grader']);
 export type AnswerFlag = z.infer<typeof AnswerFlagSchema>;
 
 export const ScorerIdSchema = z.enum(['offline', 'llm']);
@@ -72,5 +73,11 @@ export const EvaluationSchema = z.object({
   /** True when the LLM and offline overall scores differ by more than the disagreement threshold. */
   disagreement: z.boolean().default(false),
   usage: TokenUsageSchema.optional(),
+  /** Sentences of the answer addressed to the grader, taken out before any scorer saw it (flag 'addresses-grader'). */
+  graderText: z.array(z.string()).optional(),
+  /** The LLM judge's own overall when a check kept it from counting (see `capped`): the report shows both. */
+  llmScore: z.number().min(0).max(100).optional(),
+  /** Why the counted score is the offline one although the LLM judge answered (docs/llm-judge.md). */
+  capped: z.string().optional(),
 });
 export type Evaluation = z.infer<typeof EvaluationSchema>;

@@ -7,6 +7,7 @@ import { createLlmInterviewer } from '../../../src/adapters/llm/llm-interviewer.
 import { createLlmJudge } from '../../../src/adapters/llm/llm-judge.js';
 import type { SessionEvent } from '../../../src/engine/events.js';
 import { createPlan, PlanOptionsSchema } from '../../../src/engine/plan.js';
+import { buildReport } from '../../../src/engine/report/build-report.js';
 import { initialState, type FallbackRecord, type SessionState, type TranscriptEntry } from '../../../src/engine/state.js';
 import { dispatch, type DriverHooks, type DriverPorts } from '../../../src/server/session-driver.js';
 import { closedPortUrl, reply, startScriptedOpenAiServer, type ScriptedHandler, type ScriptedServer } from '../../support/scripted-openai-server.js';
@@ -38,7 +39,7 @@ interface Run {
   warnings: string[];
 }
 
-async function interview(baseUrl: string, settings: Partial<LlmSettings> = {}): Promise<Run> {
+async function interview(baseUrl: string, settings: Partial<LlmSettings> = {}, answers: readonly string[] = ANSWERS): Promise<Run> {
   const client = testClient(baseUrl, settings);
   const prompts = await repoPrompts();
   const plan = createPlan([modeCollapse, attention], { ...PlanOptionsSchema.parse({ questionCount: 2, maxFollowUps: 1 }), seed: 3 }, 'test-bank');
@@ -61,7 +62,7 @@ async function interview(baseUrl: string, settings: Partial<LlmSettings> = {}): 
   };
   await send({ type: 'start', at: ports.now() });
   for (let turn = 0; run.state.phase === 'answering' && turn < 12; turn += 1) {
-    await send({ type: 'answer', at: ports.now(), text: ANSWERS[Math.min(turn, ANSWERS.length - 1)] as string });
+    await send({ type: 'answer', at: ports.now(), text: answers[Math.min(turn, answers.length - 1)] as string });
   }
   return run;
 }
@@ -107,6 +108,54 @@ describe('a whole LLM interview through the session driver', () => {
     expect(new Set(run.state.fallbacks.map((f) => f.where))).toEqual(new Set(['line', 'judge', 'decision']));
     expect(evaluations(run.state).every((e) => e.score.scorer === 'offline' && e.fallback)).toBe(true);
     expect(run.entries.filter((e) => e.role === 'interviewer' && e.kind !== 'question').every((e) => e.by === 'offline' && e.fallback)).toBe(true);
+    // The report says what happened: offline, because the endpoint failed, with the reason.
+    const { provenance } = buildReport(run.state, { sessionId: 'llm-session', createdAt: 0, generatedAt: 1 });
+    expect(provenance.method).toBe('offline-after-failure');
+    expect(provenance.summary).toBe(
+      'Run and scored offline because the LLM endpoint failed: no LLM call succeeded, so the offline interviewer and scorer stood in throughout. Reasons: LLM connection refused after 0 retries.',
+    );
+    expect(provenance.summary).not.toMatch(/scored by an LLM/);
+    expect(provenance.mix?.judgements).toEqual({ llm: 0, capped: 0, standIn: 3, total: 3 });
+  });
+
+  it('a closing line that repeats a reference answer is stopped before it is shown (issue 12: 219 words got through)', async () => {
+    const leaky: ScriptedHandler = (r, i) =>
+      callKind(r) === 'line' && r.body.messages.some((m) => m.content.includes('The interview is over'))
+        ? reply.text(`Thanks for your time today. For your notes: ${modeCollapse.referenceAnswer} ${attention.referenceAnswer}`)
+        : healthy(r, i);
+    server = await startScriptedOpenAiServer(leaky);
+    const run = await interview(server.url);
+    expectCompleted(run);
+    const closing = run.entries.find((e) => e.kind === 'closing');
+    expect(closing).toMatchObject({ by: 'offline', fallback: 'line gave away the reference answer twice' });
+    const shown = run.deltas.get(String(closing?.seq)) ?? '';
+    for (const q of [modeCollapse, attention]) expect(`${shown} ${closing?.text}`).not.toContain(q.referenceAnswer.slice(0, 50));
+  });
+
+  it('a far higher LLM score on answers with no offline content is not counted: the report carries both scores and says so', async () => {
+    const vague = 'The generator keeps emitting nearly identical pictures.';
+    const generous: ScriptedHandler = (r, i) => {
+      if (callKind(r) !== 'judge') return healthy(r, i);
+      const answer = slotOf(r, 'candidate_answer') ?? '';
+      const quote = answer.split(/[.;]/)[0] ?? '';
+      const ids = [...(r.body.messages[1]?.content ?? '').matchAll(/\{"id": "([^"]+)", "status"/g)].map((m) => m[1]);
+      const criteria = [...(r.body.messages[1]?.content ?? '').matchAll(/\{"id": "([^"]+)", "level"/g)].map((m) => m[1]);
+      return reply.json({ keyPoints: ids.map((id) => ({ id, status: 'covered', quotes: [quote] })), criteria: criteria.map((id) => ({ id, level: 4, reason: 'Excellent.' })) });
+    };
+    server = await startScriptedOpenAiServer(generous);
+    const run = await interview(server.url, { cooldownMs: 0 }, [vague]);
+    const index = run.state.plan.questions.findIndex((q) => q.id === modeCollapse.id);
+    const first = run.state.questions[index]?.evaluations[0]?.evaluation;
+    expect(first?.offline.keyPoints.every((k) => k.status === 'missed')).toBe(true);
+    expect(first?.capped).toMatch(/found no key point/);
+    expect(first?.llmScore).toBeGreaterThanOrEqual((first?.offline.overall ?? 0) + 35);
+    expect(first?.score).toEqual(first?.offline);
+    const report = buildReport(run.state, { sessionId: 'llm-session', createdAt: 0, generatedAt: 1 });
+    const section = report.questions[index];
+    expect(section?.scoring).toMatchObject({ scorer: 'offline', disagreement: true, llmScore: first?.llmScore, offlineScore: first?.offline.overall, capped: first?.capped });
+    expect(section?.score).toBe(run.state.questions[index]?.evaluations.at(-1)?.evaluation.score.overall);
+    expect(report.provenance.summary).toMatch(/a check kept the LLM's score from counting; the offline score counts and both are shown/);
+    expect(report.provenance.disagreements).toContainEqual({ questionNumber: index + 1, score: section?.scoring.llmScore, offlineScore: section?.scoring.offlineScore });
   });
 
   it('timeout: the judge of the first answer never replies; that answer is scored offline', async () => {
@@ -164,6 +213,61 @@ describe('a whole LLM interview through the session driver', () => {
 });
 
 describe('the circuit breaker', () => {
+  async function breakerClient(url: string, now: () => number) {
+    const client = testClient(url, { timeoutMs: SHORT_TIMEOUT_MS, maxRetries: 1 });
+    const { createCircuitBreaker } = await import('../../../src/adapters/llm/circuit-breaker.js');
+    client.breaker = createCircuitBreaker(30_000, now);
+    return client;
+  }
+
+  it('a judge endpoint that sends headers and then nothing times out once and opens the breaker', async () => {
+    server = await startScriptedOpenAiServer(() => ({ type: 'headers-then-stall' }));
+    let now = 0;
+    const judge = createLlmJudge(await breakerClient(server.url, () => now), await repoPrompts());
+    const input = { question: modeCollapse, answer: ANSWERS[0] as string };
+    const started = performance.now();
+    const first = await judge.judge(input);
+    const waited = performance.now() - started;
+    expect(first.fallback).toBe('LLM stopped sending for 0.4 s');
+    expect(first.score).toEqual(first.offline);
+    // One idle timeout, not the SDK's retries or the whole-call deadline ((0.4 + 8) s x 2).
+    expect(server.requests).toHaveLength(1);
+    expect(waited).toBeLessThan(8_000);
+    now = 10_000;
+    const second = await judge.judge(input);
+    expect(second.fallback).toBe('LLM skipped for 20 s more after: LLM stopped sending for 0.4 s');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('a streamed line whose body never starts times out once and opens the breaker for the judge too', async () => {
+    server = await startScriptedOpenAiServer(() => ({ type: 'headers-then-stall' }));
+    let now = 0;
+    const client = await breakerClient(server.url, () => now);
+    const prompts = await repoPrompts();
+    const interviewer = createLlmInterviewer(client, prompts);
+    const line = await interviewer.speak({ mode: 'mock', request: { kind: 'opening' }, questionTotal: 2, answers: [] } as never, () => undefined);
+    expect(line).toMatchObject({ by: 'offline', fallback: expect.stringMatching(/^LLM stopped sending/) });
+    expect(server.requests).toHaveLength(1);
+    const judged = await createLlmJudge(client, prompts).judge({ question: modeCollapse, answer: ANSWERS[0] as string });
+    expect(judged.fallback).toMatch(/^LLM skipped for 30 s more after: LLM stopped sending/);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('a whole interview against a stalling endpoint waits once per cooldown (measured)', async () => {
+    server = await startScriptedOpenAiServer(() => ({ type: 'headers-then-stall' }));
+    const started = performance.now();
+    const run = await interview(server.url, { timeoutMs: SHORT_TIMEOUT_MS, maxRetries: 1, cooldownMs: 60_000 });
+    const wall = performance.now() - started;
+    expectCompleted(run);
+    // Every later call is skipped: one request reached the endpoint in the whole interview.
+    expect(server.requests).toHaveLength(1);
+    expect(new Set(run.state.fallbacks.map((f) => f.reason.replace(/skipped for \d+ s/, 'skipped for N s')))).toEqual(
+      new Set(['LLM stopped sending for 0.4 s', 'LLM skipped for N s more after: LLM stopped sending for 0.4 s']),
+    );
+    console.info(`stalling endpoint: whole interview took ${Math.round(wall)} ms with a ${SHORT_TIMEOUT_MS} ms timeout, ${server.requests.length} request`);
+    expect(wall).toBeLessThan(15_000);
+  });
+
   it('a stalled endpoint costs one wait: later turns go straight offline, then it is tried again', async () => {
     server = await startScriptedOpenAiServer(() => ({ type: 'stall' }));
     let now = 0;

@@ -8,7 +8,7 @@ import { offlineLine } from '../../../src/engine/interviewer/offline-lines.js';
 import type { LineRequest } from '../../../src/engine/lines.js';
 import { reply, startScriptedOpenAiServer, type ScriptedHandler, type ScriptedServer } from '../../support/scripted-openai-server.js';
 import type { LlmSettings } from '../../../src/adapters/llm/llm-client.js';
-import { modeCollapse, repoPrompts, SHORT_TIMEOUT_MS, slotOf, testClient } from './llm-fixtures.js';
+import { attention, modeCollapse, repoPrompts, SHORT_TIMEOUT_MS, slotOf, testClient } from './llm-fixtures.js';
 
 let server: ScriptedServer | undefined;
 afterEach(async () => {
@@ -88,6 +88,27 @@ describe('LLM interviewer: lines', () => {
     expect(deltas.join('')).not.toMatch(/produce only a few kinds/);
   });
 
+  it('guards the closing line too: it has no question in play, and may not repeat any reference answer of the session', async () => {
+    const closing: LineRequest = { kind: 'closing', reason: 'completed' };
+    const input = speakInput(closing, {
+      question: undefined,
+      questionNumber: undefined,
+      answers: [],
+      summary: [modeCollapse, attention].map((q) => ({ questionId: q.id, prompt: q.prompt, overall: 50, status: 'answered' })),
+      session: [
+        { question: modeCollapse, answers: [ANSWER] },
+        { question: attention, answers: ['Queries and keys.'] },
+      ],
+    });
+    const leak = `That's all from me. For the record, a full answer would be: ${attention.referenceAnswer} Thanks for your time.`;
+    const { line, deltas } = await speak(() => reply.text(leak), input);
+    expect(line).toMatchObject({ text: offlineLine(input), by: 'offline', fallback: 'line gave away the reference answer twice' });
+    expect(deltas.join('')).not.toContain(attention.referenceAnswer.slice(0, 40));
+    // An honest closing passes.
+    const honest = await speak(() => reply.text('That was the last question. Thanks for your time today.'), input);
+    expect(honest.line.by).toBe('llm:scripted-model');
+  });
+
   it('uses the retry when only the first line gave the reference away (the final text replaces the deltas)', async () => {
     const clean = 'Why would the generator keep making those same faces?';
     const { line, deltas } = await speak((_, i) => reply.text(i === 0 ? REVEALING : clean), speakInput(FOLLOW_UP));
@@ -131,7 +152,8 @@ describe('LLM interviewer: lines', () => {
     const input = speakInput(FOLLOW_UP, { mode: 'drill' });
     const { line, deltas, requests } = await speak(() => reply.text('One two three four five six seven eight.', { stallAfterTokens: 6 }), input, { timeoutMs: SHORT_TIMEOUT_MS });
     expect(requests).toHaveLength(1);
-    expect(line).toMatchObject({ text: offlineLine(input), by: 'offline', fallback: 'LLM stopped sending mid-line for 0.4 s' });
+    // Either timer may fire first: the body's idle timeout (body-timeout.ts) or the stream's own.
+    expect(line).toMatchObject({ text: offlineLine(input), by: 'offline', fallback: expect.stringMatching(/^LLM stopped sending (?:mid-line )?for 0\.4 s$/) });
     // Two words were shown before the stall (four held back); the final line replaces them.
     expect(deltas.join('')).toBe('One two ');
   });

@@ -187,7 +187,10 @@ describe('LLM session with fallbacks', () => {
     expect(p.usage?.totalTokens).toBe(2060);
     expect(p.disagreements).toEqual([{ questionNumber: 1, score: 60, offlineScore: 85 }]);
     expect(p.droppedClaims).toBe(1);
-    expect(p.summary).toMatch(/test-model.*4 turns/);
+    expect(p.summary).toBe(
+      'Run with an LLM (test-model): it phrased 4 of 6 interviewer lines and scored 2 of 4 answers. The offline interviewer or scorer stood in on 2 lines, 2 answers because the LLM call failed (listed with the reason).',
+    );
+    expect(p.mix).toEqual({ lines: { llm: 4, standIn: 2, total: 6 }, judgements: { llm: 2, capped: 0, standIn: 2, total: 4 }, decisions: { standIn: 0 } });
   });
 });
 

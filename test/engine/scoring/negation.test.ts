@@ -37,8 +37,10 @@ describe('negation and polarity', () => {
     const s = score('Weight clipping is not used and there is no gradient penalty.');
     expect(statusOf(s, 'lipschitz')).toBe('missed (negated)');
     const kp = s.keyPoints.find((k) => k.id === 'lipschitz');
-    expect(kp?.evidence).toEqual([]);
-    expect(kp?.matched).toEqual([]);
+    // The contract: a contradicted point shows the words that contradict it, negator included.
+    const quoted = kp?.evidence.map((e) => e.text).join(' | ') ?? '';
+    expect(quoted).toMatch(/no gradient penalty|not used/);
+    for (const e of kp?.evidence ?? []) expect(e.text.length).toBeGreaterThan(1);
   });
 
   it('the same cue without negation covers it', () => {

@@ -28,6 +28,7 @@ bpe: byte pair encoding | byte-pair encoding
 mle: maximum likelihood estimation | maximum likelihood
 nll: negative log likelihood | log loss
 rnn: recurrent neural network | recurrent network
+unlimit: unlimited | limitless | as many as you want | as many as you like | as many as you need | as many as needed | as many as wanted | any number | an arbitrary number | arbitrarily many | no limit | without limit | without any limit | infinitely many
 lstm: long short term memory
 cnn: convolutional neural network | convolutional network | convnet
 mlp: multi layer perceptron | multilayer perceptron | feed forward network | feedforward network | ffn

@@ -88,6 +88,20 @@ export const ANTONYM_PAIRS: readonly (readonly [string, string])[] = [
   ['strong', 'weak'],
   ['many', 'few'],
   ['dense', 'sparse'],
+  ['multiply', 'divide'],
+  ['freeze', 'train'],
+  ['frozen', 'trainable'],
+  ['maximum', 'minimum'],
+  ['upper', 'lower'],
+  ['early', 'late'],
+  ['first', 'last'],
+  ['global', 'local'],
+  ['discrete', 'continuous'],
+  ['deterministic', 'stochastic'],
+  ['overestimate', 'underestimate'],
+  ['upsample', 'downsample'],
+  ['add', 'subtract'],
+  ['sharp', 'blurry'],
 ];
 
 /** Words that are a negated form of another: "disconnected" is "connected" with polarity flipped. */
@@ -98,5 +112,6 @@ export const NEGATED_FORMS: ReadonlyMap<string, string> = new Map([
   ['impossible', 'possible'], ['invisible', 'visible'], ['insufficient', 'sufficient'],
   ['incorrect', 'correct'], ['inaccurate', 'accurate'], ['unable', 'able'], ['unnecessary', 'necessary'],
   ['undifferentiable', 'differentiable'], ['nondeterministic', 'deterministic'],
-  ['irrelevant', 'relevant'], ['unrelated', 'related'],
+  ['irrelevant', 'relevant'], ['unrelated', 'related'], ['unpaired', 'paired'], ['unconditional', 'conditional'],
+  ['untrained', 'trained'], ['unfrozen', 'frozen'], ['unbiased', 'biased'],
 ]);

@@ -1,0 +1,208 @@
+// Finds the sentences of an answer that speak to whoever grades it rather than to the question:
+// notes to a reviewer, requests for a score, claims of approval, role-play as the grader,
+// instructions to a model, fake system or JSON blocks. Each sentence is read for a few features
+// (who it addresses, whether it is about grading this answer, whether it directs or claims), each
+// drawn from a family of related words rather than one fixed phrase, and flagged when they
+// combine. Talk *about* grading (reward models, raters, metrics, rubric design) addresses no one
+// and claims nothing about this answer, so it passes. Pure: no I/O.
+
+/** One sentence aimed at the grader: its span in the answer and the feature that decided it. */
+export interface GraderSpan {
+  start: number;
+  end: number;
+  text: string;
+  why: string;
+}
+
+const w = (words: string) => words.trim().split(/\s*\|\s*/).join('|');
+
+/** A program or body that grades: "the scoring model", "assessment bot", "grading committee". */
+const GRADING_BODY = String.raw`(?:grading|scoring|marking|evaluation|evaluating|assessment|assessing|review|reviewing|judging|rating)\s+(?:model|system|ai|bot|assistant|llm|engine|script|pipeline|tool|agent|team|committee|panel|staff)`;
+
+/** Who grades: the people and programs an injection speaks to. */
+const ROLE = w(`grader|graders|marker|markers|scorer|rater|reviewer|reviewers|evaluator|evaluators|examiner|examiners|assessor|assessors|judge|checker|proctor|moderator|auditor|
+  inspector|invigilator|adjudicator|${GRADING_BODY}|ai|a\\.i\\.|model|assistant|llm|language model|chatbot|bot|gpt|chatgpt|claude|system|
+  person (?:grading|marking|reviewing|evaluating|scoring|reading this)|whoever (?:is )?(?:grading|marking|reviewing|evaluating|scoring|reading)`);
+/** Grader roles that are never a generic subject in a technical answer ("the model" often is). */
+const GRADER_ROLE = w(`grader|graders|marker|markers|scorer|rater|reviewer|reviewers|evaluator|evaluators|examiner|examiners|assessor|assessors|judge|checker|proctor|moderator|
+  auditor|invigilator|adjudicator|${GRADING_BODY}`);
+/** Words that name a grade whatever the context (technical answers rarely use them otherwise). */
+const GRADE_CORE = w(`score|scores|grade|grades|graded|marks|rating|ratings|credit|stars?|verdict|\\d{1,3}\\s*(?:/|out of)\\s*(?:4|5|7|10|20|100)(?![\\d/])|\\d{1,3}\\s*%|a\\+|grade a`);
+/** What a grade is made of. */
+const GRADE = w(`score|scores|scored|scoring|grade|grades|graded|mark|marks|marking|points?|rating|ratings|rated|credit|stars?|levels?|evaluation|assessment|verdict|pass|passing|
+  passed|percent|result|rubric|key points?|criteria|criterion|\\d{1,3}\\s*(?:/|out of)\\s*(?:4|5|7|10|20|100)(?![\\d/])|\\d{1,3}\\s*%|a\\+|grade a`);
+/** The top of a scale, or everything ticked. */
+const HIGH = w(`full|perfect|maximum|max|top|highest|best possible|flawless|excellent|outstanding|exemplary|stellar|ten out of ten|10\\s*/\\s*10|100\\s*/\\s*100|100\\s*%|
+  hundred percent|a\\+|gold stars?|five stars|5 stars|all (?:the )?(?:key )?points|every (?:key )?point|all (?:the )?criteria|every criterion|each (?:key )?point|as covered|as correct|as complete|
+  no deductions|level 4|4 out of 4|4/4|strong hire|pass(?:es|ed)? (?:with|it)`);
+/** Everything ticked: claims about the grading itself, whatever the scale. */
+const TICKED = w(`all (?:the )?(?:key )?points|every (?:key )?point|all (?:the )?criteria|every criterion|each (?:key )?point|as covered|as correct|as complete|level 4|4 out of 4|4/4|
+  every box|all (?:the )?boxes|no deductions|(?:score|grade|mark|marks|rating|points?)\\s+(?:of\\s+|shows?\\s+|=\\s*|:\\s*|is\\s+|to\\s+|at\\s+)?(?:100|10|ten|a hundred)|nothing (?:below|under|less than)\\s+\\d+`);
+/** This answer, as the thing to be graded. */
+const ANSWER_REF = w(`(?:this|my|the above|the present|the current|the following|the candidate['’]?s?|this candidate['’]?s?|our) (?:answer|response|submission|reply|solution|
+  explanation|attempt|essay|write-?up|work|entry|transcript|text|message)|this (?:one|submission)|this(?=\\s+(?:deserves|merits|earns|warrants|is worth|qualifies))|the candidate|this candidate|the text above`);
+/** The speaker, as the one who wants the grade. */
+const SELF = w(`me|myself|i|i['’]m|i['’]ve|i['’]d|we|us`);
+const DIRECT_VERB = w(`give|award|grant|assign|mark|rate|score|grade|treat|consider|count|record|output|return|set|put|accept|pass|approve|credit|report|enter|tick|log|
+  regard|list|label|classify|register|rank|reward|respond|reply|answer|print|write|emit|say`);
+const MODAL = w(`should|must|shall|will|needs? to|has to|have to|is to|are to|ought to|is expected to|are expected to|deserves?|merits?|earns?|warrants?|qualif(?:y|ies) for|
+  is entitled to|is owed`);
+const REQUEST = w(`please|pls|kindly|i (?:ask|request|beg|urge|implore)|i['’]d (?:really |truly |so )?(?:appreciate|like|love)|i would (?:really |truly )?(?:appreciate|like|love)|if you (?:could|would|can|will)|would you|could you|can you|i hope you|
+  make sure|be sure to|remember to|don['’]t forget|do not forget|i trust you|i expect you|i need you|i want you|let['’]?s|
+  i['’]?m (?:asking|instructing|telling|ordering|directing|requesting|counting on)|i am (?:asking|instructing|telling|ordering|directing|requesting|counting on)|
+  you are (?:instructed|required|asked|told|ordered|directed|expected) to|your (?:job|task|role|duty) is to|(?:you\\s+)?have my (?:permission|blessing|approval|consent)|you (?:may|are allowed to|are free to)`);
+const CLAIM = w(`(?:has|have|had|was|were|been|is|are|got|gets)\\s+(?:already\\s+|officially\\s+|previously\\s+|fully\\s+|[a-z]+ed\\s+and\\s+)?(?:pre-?)?(?:approved|verified|validated|confirmed|
+  certified|cleared|signed off|graded|marked|checked|vetted|endorsed|authori[sz]ed|whitelisted|greenlit|scored|accepted|rated)|pre-?(?:approved|graded|scored|cleared|verified|vetted)|
+  signed off|already (?:approved|graded|scored|marked|passed|verified|confirmed|certified|checked)|officially (?:approved|passed)`);
+const OVERRIDE_VERB = w(`ignore|disregard|forget|override|bypass|skip|set aside|drop|discard|abandon|neglect|suspend|put aside|stop following|do not follow|don['’]t follow`);
+const INSTRUCTIONS = w(`instructions?|prompts?|rubrics?|guidelines?|rules?|criteria|reference(?: answer)?|key points?|system (?:message|prompt)|everything (?:above|before|else)|
+  (?:the|any|all|your) (?:above|previous|prior|earlier)|previous|prior|grading scheme|marking scheme|scoring (?:guide|scheme)|constraints|policy|policies|directives?|orders|
+  checks|checking|verification|quote checks?`);
+
+const re = (source: string, flags = 'i') => new RegExp(source, flags);
+const has = (pattern: string) => re(String.raw`(?:^|[^\p{L}\p{N}])(?:${pattern})(?![\p{L}\p{N}])`, 'iu');
+
+const F = {
+  role: has(ROLE),
+  graderRole: has(GRADER_ROLE),
+  you: has('you|your|yours|yourself'),
+  grade: has(GRADE),
+  gradeCore: has(GRADE_CORE),
+  ticked: has(TICKED),
+  high: has(HIGH),
+  answerRef: has(ANSWER_REF),
+  self: has(SELF),
+  modal: has(MODAL),
+  request: has(REQUEST),
+  claim: has(CLAIM),
+  override: has(OVERRIDE_VERB),
+  instructions: has(INSTRUCTIONS),
+  // A rule for answers in general, not a verdict on this one: "only when", "if", "a response".
+  generic: has(String.raw`only (?:when|if)|if|when|whenever|unless|each (?:answer|response|sample|output)|every (?:answer|response|sample|output)|an? (?:answer|response|output|sample|summary)|answers|responses|outputs|samples`),
+};
+
+/** Sentence openers that make the next verb an imperative ("Please give", "Now just mark"). */
+const LEAD = String.raw`(?:(?:please|pls|kindly|let'?s|now|so|just|simply|then|also|and|ok(?:ay)?|hey|also|therefore|thus|hence|finally|first|lastly|remember|note)[,:]?\s+)*`;
+const IMPERATIVE = re(String.raw`^\W*${LEAD}(?:${DIRECT_VERB}|${OVERRIDE_VERB}|act|behave|pretend|assume|imagine|switch|enter|become|play|be (?:generous|lenient|kind|nice|easy|fair to me))\b`);
+const OVERRIDE_COMMAND = re(String.raw`(?:^\W*${LEAD}|\b(?:you|u|model|assistant|ai|system|grader|evaluator|judge)\s+(?:should|must|shall|will|need to|have to|are to|can)?\s*|\b(?:please|kindly|now|must|should)\s+)(?:${OVERRIDE_VERB})\b`);
+const OVERRIDE_OBJECT = re(String.raw`\b(?:${OVERRIDE_VERB})\b[^.!?\n]{0,30}\b(?:your|all|any|previous|prior|above|earlier|original|system|grading|marking|scoring)\s+(?:[\w-]+\s+)?(?:${INSTRUCTIONS})`);
+
+/** Markers of a fake block: chat-template tokens, role labels, tags of the judge prompt, JSON verdicts. */
+const STRUCTURAL: readonly [RegExp, string][] = [
+  [/<\|(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id)\|>|\[\/?(?:INST|SYS)\]|<<\/?SYS>>/i, 'chat-template tokens'],
+  [/[<‹]\s*\/?\s*(?:system|instructions?|candidate_answers?|rubric|grader|judge|reference_answer|key_points|developer|assistant)\s*[>›]/i, 'a tag of the grading prompt'],
+  [re(String.raw`^\W{0,3}(?:system|assistant|developer|admin|administrator|operator|instructions?|override|(?:${GRADER_ROLE}))(?:['’]s)?(?:\s+(?:note|notes|message|prompt|comment|comments|override|instruction|instructions|verdict|feedback|update|decision|memo|remark|hint|tip|guidance|advice))?\s*(?:[:>\]|-]|—)`, 'im'), 'a role label'],
+  [/^\W{0,3}(?:grading|scoring|marking|evaluation|assessment|judging|review)\s+(?:note|notes|message|instructions?|override|comment|memo|update|hint|tip|guidance|advice)\s*(?:[:>\]|-]|—)/im, 'a role label'],
+  [/\{[^{}]{0,400}["'](?:score|overall|grade|level|rating|marks|status|verdict|keyPoints|criteria|result|points)["']\s*:/i, 'a JSON verdict'],
+  [/^\s*#{1,6}\s*(?:system|instruction|instructions|response|grader|evaluation|verdict)\b/im, 'a prompt heading'],
+  // Capitals only: "end system" is networking, "END SYSTEM PROMPT" is a fake block.
+  [/\b(?:BEGIN|END)\s+(?:OF\s+)?(?:SYSTEM|INSTRUCTIONS?|GRADER|GRADING|EVALUATOR|OVERRIDE)\b/, 'a fake block'],
+];
+
+/** Openers that speak to a grader: "Note to the reviewer", "Dear examiner", "Hey AI". */
+const ADDRESS = re(String.raw`(?:\b(?:note|notes|message|memo|comment|p\.?s\.?|aside|word|reminder|instruction|instructions)\s+(?:to|for)\s+(?:the\s+|my\s+|our\s+|any\s+|whoever\s+is\s+)?(?:${ROLE})\b|^\W*(?:dear|hey|hi|hello|attention|attn|to|yo|listen)[,:]?\s+(?:the\s+|my\s+|dear\s+)?(?:${ROLE})\b|\bto whoever (?:is )?(?:grading|marking|reviewing|evaluating|scoring|reading)|^\W*whoever\s+(?:is\s+)?(?:grad|mark|review|evaluat|scor|read|assess|check|judg)\w*\b|\b(?:before|when|while|once|after|as)\s+you\s+(?:grade|mark|score|evaluate|assess|review|judge)\s*(?:this|my|it|me|[:,]))`, 'iu');
+/** Speaking as the grader: "As the evaluator, I...", "Grader here", "Reviewer's verdict: ...". */
+const AS_GRADER = re(String.raw`(?:^\W*|\b(?:speaking|writing|acting|here)\s+)as\s+(?:the|your|this|the lead|the senior|the official|your lead|your senior)\s+(?:${GRADER_ROLE})\b|\b(?:${GRADER_ROLE})\s+(?:here|speaking)\b|\bi(?:['’]m|\s+am)\s+(?:the|your|this answer['’]s)\s+(?:${GRADER_ROLE})\b|\b(?:${GRADER_ROLE})['’]s\s+(?:note|verdict|decision|comment|override|assessment|feedback)\s*[:—-]`, 'iu');
+/** Giving the model a new role or new rules. */
+const ROLE_CHANGE = re(String.raw`\byou(?:['’]re|\s+are)\s+(?:now|no longer|actually|really|henceforth)\b(?:[^.!?\n]|\.(?=\S)){0,40}\b(?:${GRADER_ROLE}|bot|ai|assistant|model|mode|persona|character|generous|lenient|free to)\b|\bfrom now on\b[^.!?\n]{0,60}\b(?:you|your|grade|score|marks?|treat|count|key points?|answers?|criteri(?:a|on))\b|\b(?:new|updated|real|actual|hidden|secret|revised|true)\s+(?:instructions?|rubric|system prompt|task|grading (?:rules|scheme)|orders|directives?)\b|\b(?:act|behave|pretend|roleplay|role-play|respond|answer|speak|think)\s+(?:as|like)\s+(?:if\s+|though\s+)?(?:you\s+(?:are|were)\s+)?(?:an?|the|my)?\s*(?:lenient|generous|kind|friendly|easy|nice)?\s*(?:${GRADER_ROLE}|teacher|tutor|professor|examiner)\b|\byou(?:['’]re|\s+are)\s+(?:an?|the|my|our)\s+(?:[\w-]+\s+)?(?:${GRADER_ROLE})\b|\bplay the role of\b|\bdeveloper mode\b|\bjailbreak\b`, 'iu');
+
+/** Speaking to the grader by name at the start of a sentence: "Judge, ...", "Hey AI: ...". */
+const VOCATIVE = re(String.raw`^\W*(?:(?:dear|hey|hi|ok(?:ay)?|listen|yo)\s+)?(?:the\s+)?(?:${GRADER_ROLE}|ai|model|assistant|llm|gpt|chatgpt|bot)(?:\s*[,!:]|\s+(?:please|pls|plz|kindly)\b)`, 'iu');
+/** New rules announced to the grader: "Your instructions have changed", "Grading rules updated:". */
+const RULES_CHANGED = re(String.raw`\byour\s+(?:${INSTRUCTIONS})\s+(?:have|has)\s+(?:been\s+)?(?:changed|updated|revised|replaced|superseded|overridden|suspended|lifted|waived)|\b(?:grading|scoring|marking|evaluation|assessment|judging|system)\s+(?:instructions?|rules?|guidelines|criteria|rubric|policy|scheme)\s+(?:(?:have|has)\s+been\s+|(?:are|is|were|was)\s+)?(?:updated|changed|revised|overridden|replaced)\s*[:—-]|\b(?:instructions?|rules|rubric|guidelines)\s+no longer appl(?:y|ies)\b`, 'iu');
+/** Asking for a verdict on this answer: "mark this response as excellent", "treat it as complete". */
+const VERDICT_AS = re(String.raw`\b(?:${DIRECT_VERB})\b[^.!?\n]{0,40}\b(?:${ANSWER_REF}|me|it|this)\s+as\s+(?:an?\s+)?(?:${HIGH}|excellent|correct|complete|covered|perfect|strong|good|flawless|right|model answer|passing|pass)\b`, 'iu');
+
+/** A grader as the one who acts: "the grader should", "the assessor must mark", "the marker will". */
+const GRADER_ACTS = re(String.raw`\b(?:${GRADER_ROLE})\s+(?:[\w'’-]+\s+){0,2}?(?:${MODAL}|${DIRECT_VERB}|gives|awards|marks|rates|scores|agrees?|accepts)\b`, 'iu');
+
+/** A letter grade ("deserves an A", "grade A+"); capital A only, so the article "a" is not one. */
+const LETTER_GRADE = /\b(?:an|grade|straight|solid)\s+A[+-]?(?![\w'’])/;
+
+/** "It has been approved", "This was pre-graded": a claim whose subject is the answer itself. */
+const APPROVED_SUBJECT = /^\W*(?:this|it)\s+(?:has|have|had|was|is)\s+(?:(?:already|officially|been)\s+)*(?:pre-?)?(?:approved|signed off|cleared|whitelisted|greenlit|graded|endorsed|vetted|verified)\b/i;
+
+function sentenceVerdict(sentence: string): string | undefined {
+  const s = sentence.replace(/[’`]/g, "'");
+  for (const [pattern, why] of STRUCTURAL) if (pattern.test(s)) return why;
+  if (ADDRESS.test(s)) return 'addressed to the grader';
+  if (AS_GRADER.test(s)) return 'speaks as the grader';
+  if (ROLE_CHANGE.test(s)) return 'gives the model a new role or rules';
+  if ((OVERRIDE_COMMAND.test(s) || OVERRIDE_OBJECT.test(s)) && F.instructions.test(s)) return 'tells the grader to set its instructions aside';
+  if (RULES_CHANGED.test(s)) return 'gives the model a new role or rules';
+  const grade = F.grade.test(s);
+  const high = F.high.test(s);
+  const aboutThis = F.answerRef.test(s) || F.self.test(s);
+  const generic = F.generic.test(s) && !F.answerRef.test(s);
+  if (IMPERATIVE.test(s) && (grade || high) && (aboutThis || high) && !generic) return 'asks for a grade';
+  // Spoken to, or told what to do: "you", or a grader that "should", "must", "will", "give(s)".
+  const addressee = F.you.test(s) || GRADER_ACTS.test(s);
+  const directs = IMPERATIVE.test(s) || F.modal.test(s) || F.request.test(s);
+  if (VOCATIVE.test(s) && (grade || high || F.ticked.test(s) || directs || F.you.test(s))) return 'addressed to the grader';
+  if (VERDICT_AS.test(s) && (addressee || directs)) return 'asks for a grade';
+  const core = F.gradeCore.test(s) || F.ticked.test(s) || LETTER_GRADE.test(sentence);
+  if (addressee && (F.modal.test(s) || F.request.test(s)) && core && (aboutThis || (high && !generic))) return 'tells the grader what to give';
+  if (F.answerRef.test(s) && F.modal.test(s) && (high || /\b(?:pass|approval|approved|hire|accepted)\b/i.test(s))) return 'claims what this answer should get';
+  if (F.claim.test(s) && (F.answerRef.test(s) || (grade && high) || APPROVED_SUBJECT.test(s))) return 'claims the answer is already approved';
+  if (F.request.test(s) && (high || F.ticked.test(s) || (core && aboutThis)) && !generic) return 'requests a grade';
+  return undefined;
+}
+
+/** Sentence spans: split after . ! ? ; and at line breaks; chat-template and JSON blocks stay whole. */
+function sentences(text: string): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  const blocks = /<\|im_start\|>[\s\S]*?(?:<\|im_end\|>|$)|\[INST\][\s\S]*?(?:\[\/INST\]|$)|<<SYS>>[\s\S]*?(?:<<\/SYS>>|$)|\{[^{}]{0,600}\}|[<‹]\s*\/?\s*(?:system|instructions?|candidate_answers?|rubric|grader|judge|reference_answer|key_points|developer|assistant)\s*[>›]/gi;
+  let cursor = 0;
+  const pushText = (from: number, to: number) => {
+    const splitter = /(?:[^.!?;\n]|[.!?;](?![.!?;]|\s|$|["')\]]))*(?:[.!?;]+["')\]]*|\n|$)/g;
+    const part = text.slice(from, to);
+    for (const m of part.matchAll(splitter)) {
+      if (m[0].trim() === '') continue;
+      spans.push({ start: from + m.index, end: from + m.index + m[0].length });
+    }
+  };
+  for (const m of text.matchAll(blocks)) {
+    pushText(cursor, m.index);
+    spans.push({ start: m.index, end: m.index + m[0].length });
+    cursor = m.index + m[0].length;
+  }
+  pushText(cursor, text.length);
+  return spans;
+}
+
+/** Sentences that only continue a flagged one ("Top ratings throughout.") go with it. */
+const CONTINUES = has(String.raw`${GRADE}|${HIGH}|${CLAIM}`);
+
+/** The sentences of `text` addressed to the grader, in order. */
+export function findGraderAddress(text: string): GraderSpan[] {
+  const found: GraderSpan[] = [];
+  let previousFlagged = false;
+  for (const span of sentences(text)) {
+    const raw = text.slice(span.start, span.end);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    let why = sentenceVerdict(trimmed);
+    if (!why && previousFlagged && trimmed.length <= 160 && CONTINUES.test(trimmed)) why = 'continues a note to the grader';
+    previousFlagged = why !== undefined;
+    if (why) found.push({ start: span.start + lead, end: span.start + lead + trimmed.length, text: trimmed, why });
+  }
+  return found;
+}
+
+/** The answer with the grader-addressed sentences taken out. */
+export interface SeparatedAnswer {
+  /** What a grader should see: the flagged sentences removed, whitespace tidied. */
+  kept: string;
+  /** Same length as the answer, flagged sentences blanked with spaces: offsets still point into the original. */
+  blanked: string;
+  spans: GraderSpan[];
+}
+
+export function separateGraderAddress(text: string): SeparatedAnswer {
+  const spans = findGraderAddress(text);
+  if (spans.length === 0) return { kept: text, blanked: text, spans };
+  let blanked = text;
+  for (const s of spans) blanked = blanked.slice(0, s.start) + ' '.repeat(s.end - s.start) + blanked.slice(s.end);
+  const kept = blanked.replace(/[ \t]{2,}/g, ' ').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return { kept, blanked, spans };
+}

@@ -1,0 +1,95 @@
+// Swapped roles: the right words in the wrong places. A key point that relates parts that play
+// distinct roles (query / key / value, generator / discriminator, encoder / decoder) is
+// contradicted by a sentence that puts another part of the same group in a role's place ("the
+// value is compared with the queries"), or that reverses who does what to whom ("the
+// discriminator tries to fool the generator").
+import type { AnalyzedText } from './analyze-text.js';
+import type { Pattern } from './pattern.js';
+import { toTerms } from './terms.js';
+
+/** Groups of parts with distinct roles; the first word of each entry is its name. */
+const ROLE_GROUPS: readonly (readonly string[])[] = [
+  ['query', 'key', 'value'],
+  ['generator', 'discriminator'],
+  ['encoder', 'decoder'],
+  ['teacher', 'student'],
+  ['actor', 'critic'],
+];
+
+let roleOf: Map<string, { group: number; role: string }> | undefined;
+
+function roles(): Map<string, { group: number; role: string }> {
+  if (roleOf) return roleOf;
+  roleOf = new Map();
+  ROLE_GROUPS.forEach((group, g) => {
+    for (const word of group) {
+      const term = toTerms(word)[0]?.term;
+      if (term) roleOf?.set(term, { group: g, role: term });
+    }
+  });
+  return roleOf;
+}
+
+interface Placed {
+  role: string;
+  group: number;
+  position: number;
+}
+
+function placedRoles(terms: readonly { term: string }[], positions: readonly number[]): Placed[] {
+  const out: Placed[] = [];
+  terms.forEach((t, i) => {
+    const found = roles().get(t.term);
+    if (found) out.push({ role: found.role, group: found.group, position: positions[i] ?? i });
+  });
+  return out;
+}
+
+/**
+ * True when `sentence` (answer token indices of one sentence) puts the key point's roles in the
+ * wrong places: a role of the statement is missing and another of its group stands in, or two
+ * roles appear on the opposite sides of the statement's relating word (not in a passive "by").
+ */
+export function swapsRoles(statement: Pattern, a: AnalyzedText, sentence: readonly number[]): boolean {
+  // A role the statement denies ("queries are not cached") or the answer denies is not in its place.
+  const stated = placedRoles(statement.terms, statement.terms.map((_, i) => i)).filter((r) => {
+    const t = statement.terms[r.position];
+    return t !== undefined && t.heads === 0 && !t.inherentNeg && !t.deniedClause;
+  });
+  if (stated.length === 0) return false;
+  const affirmed = sentence.filter((i) => (a.headOf[i]?.length ?? 0) === 0);
+  const tokens = affirmed.map((i) => a.tokens[i] as { term: string });
+  const said = placedRoles(tokens, affirmed);
+  for (const group of new Set(stated.map((r) => r.group))) {
+    const need = new Set(stated.filter((r) => r.group === group).map((r) => r.role));
+    const have = new Set(said.filter((r) => r.group === group).map((r) => r.role));
+    if (have.size === 0) continue;
+    const missing = [...need].some((r) => !have.has(r));
+    const intruder = [...have].some((r) => !need.has(r));
+    if (missing && intruder) return true;
+  }
+  return reversesRelation(statement, stated, a, sentence, said);
+}
+
+// Two roles of one group on either side of a relating word of the statement ("generator ... fool
+// ... discriminator"): the answer must keep that order, unless it is passive ("fooled by").
+function reversesRelation(statement: Pattern, stated: Placed[], a: AnalyzedText, sentence: readonly number[], said: Placed[]): boolean {
+  for (let i = 0; i < stated.length; i += 1) {
+    for (let j = i + 1; j < stated.length; j += 1) {
+      const [first, second] = [stated[i] as Placed, stated[j] as Placed];
+      if (first.group !== second.group || first.role === second.role) continue;
+      const between = statement.terms.slice(first.position + 1, second.position).filter((t) => !roles().has(t.term));
+      for (const relation of between) {
+        const at = sentence.find((index) => a.tokens[index]?.term === relation.term);
+        if (at === undefined) continue;
+        const before = said.filter((r) => r.position < at);
+        const after = said.filter((r) => r.position > at);
+        const reversed = before.some((r) => r.role === second.role) && after.some((r) => r.role === first.role)
+          && !before.some((r) => r.role === first.role) && !after.some((r) => r.role === second.role);
+        const passive = a.tokens.slice(at, (after[0]?.position ?? at) + 1).some((t) => t.norm === 'by');
+        if (reversed && !passive) return true;
+      }
+    }
+  }
+  return false;
+}
