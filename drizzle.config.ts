@@ -1,4 +1,5 @@
-// drizzle-kit configuration: `npx drizzle-kit generate` writes SQL migrations from the schema.
+// drizzle-kit configuration for SQLite: `npm run db:generate` writes the SQL migrations of both
+// dialects (drizzle.pg.config.ts is PostgreSQL's).
 import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({

@@ -38,6 +38,31 @@ const trustedProxies = optionalText.transform((v, ctx): ProxyRule[] | undefined 
   return z.NEVER;
 });
 
+/**
+ * DATABASE_URL: a PostgreSQL URL (postgres:// or postgresql://) naming a database. A unix socket
+ * folder goes in `?host=/path`. Checked here so a typo stops start-up with a message, not a
+ * connection error later.
+ */
+const PG_URL_HINT = 'must be a PostgreSQL URL such as postgres://probe:secret@db.example:5432/probe (user, password, host, port, database name)';
+const databaseUrl = optionalText.pipe(
+  z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || validPgUrl(v), { error: PG_URL_HINT }),
+);
+
+function validPgUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') return false;
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  const hasHost = url.hostname !== '' || (url.searchParams.get('host') ?? '') !== '';
+  return hasHost && database !== '' && !database.includes('/');
+}
 const HOST_NAME = /^\.?[a-z0-9_-]+(\.[a-z0-9_-]+)*$/i;
 const HOST_LIST_ERROR = 'must be a comma-separated list of host names without scheme, port or path, such as probe.example.com,.example.org (a leading dot allows subdomains)';
 
@@ -46,6 +71,8 @@ export const ConfigSchema = z.object({
   PORT: intIn(0, 65535, 8787),
   HOST: z.string().min(1).default('127.0.0.1'),
   PROBE_DB_PATH: z.string().min(1).default('./data/probe.db'),
+  /** PostgreSQL instead of the SQLite file (several nodes may share it); wins over PROBE_DB_PATH. */
+  DATABASE_URL: databaseUrl,
   PROBE_BANK_DIR: z.string().min(1).default(defaultBankDir()),
   PROBE_PROMPTS_DIR: z.string().min(1).default(defaultPromptsDir()),
   PROBE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
@@ -101,8 +128,26 @@ export function loadDotEnv(file = '.env'): void {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const result = ConfigSchema.safeParse(env);
   if (result.success) return result.data;
-  const lines = result.error.issues.map((i) => `  ${i.path.join('.')}=${JSON.stringify(env[String(i.path[0])] ?? '')}: ${i.message}`);
+  const lines = result.error.issues.map((i) => `  ${i.path.join('.')}=${shown(String(i.path[0]), env[String(i.path[0])])}: ${i.message}`);
   throw new ConfigInvalid(`invalid configuration:\n${lines.join('\n')}\nFix these environment variables (or .env) and start again.`);
+}
+
+/** A bad value as the error shows it: secrets (a key, a URL's password) are not echoed. */
+function shown(key: string, value: string | undefined): string {
+  if (key === 'OPENAI_API_KEY') return '"(hidden)"';
+  if (key === 'DATABASE_URL') return JSON.stringify((value ?? '').replace(/(\/\/[^:/@]*:)[^@/]*@/, '$1***@'));
+  return JSON.stringify(value ?? '');
+}
+
+/** The database a URL names, for logs: the password is never shown. */
+export function describeDatabaseUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    const host = url.hostname || url.searchParams.get('host') || 'localhost';
+    return `postgres://${url.username ? `${decodeURIComponent(url.username)}@` : ''}${host}${url.port ? `:${url.port}` : ''}${url.pathname}`;
+  } catch {
+    return 'postgres://(unparsable URL)';
+  }
 }
 
 /** True when an OpenAI-compatible endpoint is configured (a key, a base URL, or both). */

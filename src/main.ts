@@ -1,6 +1,6 @@
 // The one place where adapters are built and wired: bank, database, interviewer and judge, logger.
 import { loadBank } from './adapters/bank/load-bank.js';
-import { createSqliteSessionStore } from './adapters/db/sqlite-session-store.js';
+import { openSessionStore } from './adapters/db/open-session-store.js';
 import { createLogger, type Logger } from './adapters/log.js';
 import { llmConfigured, type Config } from './config.js';
 import type { Bank } from './engine/bank/schema.js';
@@ -9,7 +9,7 @@ import type { Interviewer, Judge } from './engine/ports.js';
 import { pacedInterviewer } from './server/paced-interviewer.js';
 import type { SessionStore } from './server/session-store.js';
 import type { ProfileStore } from './server/profile-store.js';
-import { profileStoreOf } from './server/profile-store-of.js';
+import { openProfileStore } from './adapters/db/open-profile-store.js';
 import { startServer, type RunningServer, type StartServerOptions } from './server/start-server.js';
 
 export interface Services {
@@ -40,12 +40,12 @@ export async function createServices(config: Config, overrides: ServiceOverrides
   const log = overrides.log ?? createLogger({ level: config.PROBE_LOG_LEVEL });
   const bank = overrides.bank ?? (await loadBank(config.PROBE_BANK_DIR));
   const chosen = await choosePorts(config, overrides.paceMs ?? 0);
-  const store = overrides.store ?? createSqliteSessionStore(config.PROBE_DB_PATH);
+  const store = overrides.store ?? (await openSessionStore(config, log));
   return {
     config,
     bank,
     store,
-    profiles: overrides.profiles ?? profileStoreOf(store),
+    profiles: overrides.profiles ?? (await openProfileStore(store)),
     interviewer: overrides.interviewer ?? chosen.interviewer,
     judge: overrides.judge ?? chosen.judge,
     log,

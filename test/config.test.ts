@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runGroup } from './support/process-group.js';
-import { llmConfigured, loadConfig } from '../src/config.js';
+import { describeDatabaseUrl, llmConfigured, loadConfig } from '../src/config.js';
 
 describe('loadConfig', () => {
   it('has working defaults for a fresh machine', () => {
@@ -41,5 +41,24 @@ describe('loadConfig', () => {
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('PORT="not-a-port": must be a whole number from 0 to 65535');
     expect(r.stdout).not.toContain('listening');
+  });
+
+  it('accepts a PostgreSQL DATABASE_URL and refuses anything else without echoing its password', () => {
+    expect(loadConfig({}).DATABASE_URL).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: ' ' }).DATABASE_URL).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: 'postgres://probe:pw@db.example:5432/probe' }).DATABASE_URL).toBe('postgres://probe:pw@db.example:5432/probe');
+    expect(loadConfig({ DATABASE_URL: 'postgresql://probe@localhost/probe?host=/var/run/postgresql' }).DATABASE_URL).toMatch(/^postgresql:/);
+    for (const bad of ['mysql://probe:pw@db/probe', 'postgres://probe:hunter2@db.example:5432', 'db.example/probe', 'postgres://db/a/b']) {
+      let message = '';
+      try {
+        loadConfig({ DATABASE_URL: bad });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toContain('DATABASE_URL=');
+      expect(message).toContain('must be a PostgreSQL URL such as postgres://probe:secret@db.example:5432/probe');
+      expect(message).not.toContain('hunter2');
+    }
+    expect(describeDatabaseUrl('postgres://probe:hunter2@db.example:5432/probe')).toBe('postgres://probe@db.example:5432/probe');
   });
 });

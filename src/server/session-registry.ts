@@ -1,5 +1,9 @@
 // The runners of the sessions this process holds in memory: built on demand from the store,
 // evicted when idle, resumed at start-up when they were left mid-work, shut down gracefully.
+// With several nodes on one database (store.shared), a runner is forgotten when another node
+// takes its session over, and sessions left mid-work by a node that died are adopted by the
+// others once their lease has expired.
+import { DEFAULT_LEASE_MS, newNodeId } from './session-lease.js';
 import { SessionRunner, type RunnerDeps } from './session-runner.js';
 
 export interface RegistryOptions {
@@ -17,14 +21,22 @@ export class SessionRegistry {
   private readonly loading = new Map<string, Promise<SessionRunner | undefined>>();
   private readonly sweeper: NodeJS.Timeout;
   private readonly idleMs: number;
+  private readonly deps: RunnerDeps & { nodeId: string };
+  private adopting = false;
 
-  constructor(
-    private readonly deps: RunnerDeps,
-    options: RegistryOptions = {},
-  ) {
+  constructor(deps: RunnerDeps, options: RegistryOptions = {}) {
+    this.deps = { ...deps, nodeId: deps.nodeId ?? newNodeId(), onLost: (runner) => this.forget(runner) };
     this.idleMs = options.idleMs ?? 5 * 60_000;
-    this.sweeper = setInterval(() => this.sweep(), options.sweepMs ?? 30_000);
+    this.sweeper = setInterval(() => {
+      this.sweep();
+      if (this.deps.store.shared) void this.adoptOrphans();
+    }, options.sweepMs ?? 30_000);
     this.sweeper.unref();
+  }
+
+  /** This node's name in session leases. */
+  get nodeId(): string {
+    return this.deps.nodeId;
   }
 
   get size(): number {
@@ -55,12 +67,41 @@ export class SessionRegistry {
     return load;
   }
 
-  /** Rebuilds every unfinished session that was waiting on the server; returns how many. */
+  /**
+   * Rebuilds every unfinished session that was waiting on the server; returns how many. On a
+   * database of its own (SQLite) the node takes them all; on a shared one only those whose lease
+   * is free or expired (their node died or let them go), so two nodes never drive one session.
+   */
   async resumeUnfinished(): Promise<number> {
-    const unfinished = (await this.deps.store.unfinished()).filter((s) => SERVER_WORK.has(s.phase));
-    for (const s of unfinished) await this.get(s.id);
-    if (unfinished.length > 0) this.deps.log.info({ sessions: unfinished.length }, 'resumed unfinished sessions');
-    return unfinished.length;
+    const { store, nodeId } = this.deps;
+    const waiting = (await store.unfinished()).filter((s) => SERVER_WORK.has(s.phase) && !this.runners.has(s.id));
+    let resumed = 0;
+    for (const s of waiting) {
+      const claim = await store.claimLease(s.id, nodeId, this.deps.leaseMs ?? DEFAULT_LEASE_MS, { steal: !store.shared });
+      if (!claim.claimed) continue;
+      if (await this.get(s.id)) resumed += 1;
+    }
+    if (resumed > 0) this.deps.log.info({ sessions: resumed, node: nodeId }, 'resumed unfinished sessions');
+    return resumed;
+  }
+
+  /** Forgets a runner whose session another node took over (its state may be stale). */
+  private forget(runner: SessionRunner): void {
+    if (this.runners.get(runner.id) !== runner) return;
+    this.runners.delete(runner.id);
+    runner.dispose();
+  }
+
+  private async adoptOrphans(): Promise<void> {
+    if (this.adopting) return;
+    this.adopting = true;
+    try {
+      await this.resumeUnfinished();
+    } catch (error) {
+      this.deps.log.warn({ err: error }, 'could not look for sessions left by another node');
+    } finally {
+      this.adopting = false;
+    }
   }
 
   /** Drops idle runners from memory (their state is all in the store). */

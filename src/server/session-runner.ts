@@ -1,5 +1,7 @@
 // One active session in memory: its state, a strict FIFO of work, its one connection and its
-// timers. Every change goes through the store before the candidate sees it.
+// timers. Every change goes through the store before the candidate sees it. With several nodes on
+// one database, the runner drives the session only while it holds the session's lease (see
+// session-lease.ts): a candidate connecting here takes it, and losing it stops this runner.
 import type { Logger } from 'pino';
 import { pendingEffects } from '../engine/effect-inputs.js';
 import type { SessionEvent } from '../engine/events.js';
@@ -15,6 +17,7 @@ import { overallScore, progressOf } from './progress.js';
 import { SerialQueue } from './serial-queue.js';
 import { dispatch, runEffects, type DriverHooks, type DriverPorts } from './session-driver.js';
 import type { SessionStore } from './session-store.js';
+import { SessionLease } from './session-lease.js';
 import { SessionTimers } from './session-timers.js';
 
 /** The one WebSocket of a session, as the runner sees it. */
@@ -29,6 +32,12 @@ export interface RunnerDeps {
   log: Logger;
   /** Who phrases the lines ("offline", "llm:<model>"), for session.state. */
   interviewerId: string;
+  /** This process's name in session leases; unique among the nodes on one database. */
+  nodeId?: string;
+  /** How long a lease lasts unless renewed (renewed every third of it). */
+  leaseMs?: number;
+  /** Called once when another node took the session over (the registry forgets the runner). */
+  onLost?: (runner: SessionRunner) => void;
 }
 
 /** Folds stored events into a state: the engine is pure, so this is the state they produced. */
@@ -50,6 +59,7 @@ export class SessionRunner {
   private stalled = false;
   private closing = false;
   private lastActive: number;
+  private readonly lease: SessionLease;
 
   private constructor(
     readonly id: string,
@@ -59,16 +69,25 @@ export class SessionRunner {
   ) {
     this.timers = new SessionTimers(deps.ports.now, (t) => void this.enqueue({ type: 'timeout', at: deps.ports.now(), scope: t.scope, questionIndex: t.questionIndex }));
     this.lastActive = deps.ports.now();
+    this.lease = new SessionLease(id, deps, () => this.lost());
   }
 
-  /** Rebuilds a session from the store alone and carries on with any work it had in flight. */
-  static async rebuild(id: string, deps: RunnerDeps): Promise<SessionRunner | undefined> {
+  /**
+   * Rebuilds a session from the store alone, takes its lease and carries on with any work it had
+   * in flight. `steal` takes the lease from another node (a candidate is connecting here).
+   */
+  static async rebuild(id: string, deps: RunnerDeps, options: { steal: boolean } = { steal: true }): Promise<SessionRunner | undefined> {
     const loaded = await deps.store.load(id);
     if (!loaded) return undefined;
     const runner = new SessionRunner(id, foldEvents(id, loaded.meta.plan, loaded.events, deps.log), loaded.events.length, deps);
     runner.stalled = true;
-    void runner.queue.run(() => runner.recover()).catch((error) => runner.fail(error, null));
+    runner.own(options.steal);
     return runner;
+  }
+
+  /** True while this runner may drive the session (it holds, or is taking, the lease). */
+  get driving(): boolean {
+    return !this.lease.lost;
   }
 
   get phase(): SessionState['phase'] {
@@ -82,7 +101,8 @@ export class SessionRunner {
     this.synced = false;
     this.lastActive = this.deps.ports.now();
     old?.close(CloseCode.replaced, 'another connection took over this session');
-    if (this.closing) connection.close(CloseCode.serverRestarting, 'server restarting');
+    if (this.closing) return connection.close(CloseCode.serverRestarting, 'server restarting');
+    this.own(true);
   }
 
   detach(connection: SessionConnection): void {
@@ -111,7 +131,9 @@ export class SessionRunner {
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([this.queue.drained(), new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
     clearTimeout(timer);
-    this.dispose();
+    this.timers.clear();
+    // Let another node take the session at once rather than after the lease expires.
+    await this.lease.release();
     this.connection?.close(CloseCode.serverRestarting, 'server restarting');
   }
 
@@ -120,14 +142,42 @@ export class SessionRunner {
     this.lastActive = this.deps.ports.now();
   }
 
+  /** Stops the runner's timers and gives up its lease (it is being dropped from memory). */
   dispose(): void {
     this.timers.clear();
+    void this.lease.release();
+  }
+
+  /**
+   * Queues taking the lease ahead of any later work. When another node held it, the session may
+   * have moved on there: the state is reloaded from the store and its pending work redone.
+   */
+  private own(steal: boolean): void {
+    void this.queue
+      .run(async () => {
+        const tookOver = await this.lease.claim(steal);
+        if (tookOver) await this.reload();
+        if (this.lease.held && this.stalled) await this.recover();
+      })
+      .catch((error) => this.fail(error, null));
+  }
+
+  /** Another node took the session: stop driving it and let the candidate reconnect there. */
+  private lost(): void {
+    this.timers.clear();
+    const connection = this.connection;
+    this.connection = undefined;
+    this.deps.log.info({ session: this.id }, 'another node took this session over');
+    connection?.close(CloseCode.replaced, 'this session continued on another server; reconnect to resume');
+    this.deps.onLost?.(this);
   }
 
   private async handle(connection: SessionConnection, frame: Exclude<ClientFrame, { type: 'ping' }>): Promise<void> {
     if (connection !== this.connection) return;
     this.synced = true;
     try {
+      // The claim at attach failed (the database was down): take the session now.
+      if (!this.lease.held && (await this.lease.claim(true))) await this.reload();
       if (this.stalled) await this.recover();
       if (frame.type === 'session.resume') return await this.replay(connection, frame.lastSeq);
       const clientId = frame.type === 'answer.submit' ? frame.clientId : undefined;
@@ -143,6 +193,8 @@ export class SessionRunner {
 
   private enqueue(event: SessionEvent): Promise<void> {
     return this.queue.run(async () => {
+      // A timer of a session this node no longer drives: its owner has its own.
+      if (!this.lease.held) return;
       try {
         if (this.stalled) await this.recover();
         this.state = (await dispatch(this.state, event, this.deps.ports, this.hooks())).state;
@@ -153,6 +205,7 @@ export class SessionRunner {
   }
 
   private async recover(): Promise<void> {
+    if (!this.lease.held) return;
     const effects = pendingEffects(this.state);
     if (effects.length > 0) this.state = await runEffects(this.state, effects, this.deps.ports, this.hooks());
     this.stalled = false;
@@ -166,6 +219,7 @@ export class SessionRunner {
 
   private async fail(error: unknown, inReplyTo: string | null, connection = this.connection): Promise<void> {
     this.stalled = true;
+    if (error instanceof SessionConflict && !(await this.lease.stillHeld())) return;
     this.deps.log.error({ err: error, session: this.id, inReplyTo }, 'session work failed');
     if (error instanceof SessionConflict) await this.reload().catch((e) => this.deps.log.error({ err: e, session: this.id }, 'reload failed'));
     connection?.send(errorFrameOf(error, inReplyTo));
@@ -177,6 +231,9 @@ export class SessionRunner {
     if (!loaded) return;
     this.state = foldEvents(this.id, loaded.meta.plan, loaded.events, this.deps.log);
     this.eventCount = loaded.events.length;
+    // Its timers and in-flight work are re-issued from the reloaded state.
+    this.timers.clear();
+    this.stalled = true;
   }
 
   private send(frame: ServerFrame): void {
@@ -196,7 +253,7 @@ export class SessionRunner {
     return {
       commit: async (event, result) => {
         const n = this.eventCount + 1;
-        await store.append(eventCommit(this.id, n, event, result, event.type === 'answer' ? clientId : undefined));
+        await store.append({ ...eventCommit(this.id, n, event, result, event.type === 'answer' ? clientId : undefined), owner: this.lease.owner });
         this.eventCount = n;
         this.state = result.state;
       },

@@ -1,5 +1,6 @@
 // The storage port of the server: sessions, their event log and its projections (turns,
-// evaluations). SQLite implements it in src/adapters/db; another database can implement it too.
+// evaluations), and the lease that says which node drives a session. SQLite and PostgreSQL
+// implement it in src/adapters/db; test/adapters/db/store-contract.ts holds both to one contract.
 import type { SessionEvent } from '../engine/events.js';
 import type { EndReason } from '../engine/lines.js';
 import type { Plan } from '../engine/plan.js';
@@ -58,6 +59,18 @@ export interface EventCommit {
   turns: StoredTurn[];
   evaluation?: StoredEvaluation;
   session: { phase: Phase; lastSeq: number; at: number; endedAt?: number; endReason?: EndReason };
+  /**
+   * The node that drives the session. When given, the append is refused (SessionConflict) if another
+   * node holds the session's lease: a late write from a node that lost the session never lands.
+   */
+  owner?: string;
+}
+
+/** The result of claiming a session's lease. */
+export interface LeaseClaim {
+  claimed: boolean;
+  /** Who held the lease before (expired or not); absent when nobody had. */
+  previousOwner?: string;
 }
 
 export interface SessionStore {
@@ -76,6 +89,20 @@ export interface SessionStore {
   evaluations(id: string): Promise<StoredEvaluation[]>;
   /** Sessions that have not ended, with the phase they were left in. */
   unfinished(): Promise<{ id: string; phase: Phase }[]>;
+  /**
+   * True when several processes may serve sessions from this database at once (PostgreSQL), so a
+   * session left by one is adopted by another only once its lease has expired.
+   */
+  readonly shared: boolean;
+  /**
+   * Makes `owner` the node that drives the session for `ttlMs` (by the database's clock). A lease
+   * held by another node and not yet expired is taken only with `steal` (a candidate connected here).
+   */
+  claimLease(id: string, owner: string, ttlMs: number, options: { steal: boolean }): Promise<LeaseClaim>;
+  /** Extends the owner's lease; false when another node has taken it (the owner must stop). */
+  renewLease(id: string, owner: string, ttlMs: number): Promise<boolean>;
+  /** Gives the lease up (a node dropping an idle session, or shutting down). */
+  releaseLease(id: string, owner: string): Promise<void>;
   /**
    * Deletes sessions created before `createdBefore` that never stored an event (never started),
    * except those in `keep`; returns how many went. Optional: a store without it keeps them all.

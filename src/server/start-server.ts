@@ -50,6 +50,7 @@ export async function startServer(services: Services, options: StartServerOption
   }
   const ports = { interviewer: services.interviewer, judge: services.judge, now };
   const registry = new SessionRegistry({ store, ports, log, interviewerId: services.interviewer.id }, options.registry);
+  if (store.shared) log.info({ node: registry.nodeId }, `sharing the database with other nodes as ${registry.nodeId}`);
   await registry.resumeUnfinished();
 
   const app = createApp({

@@ -7,7 +7,7 @@ import { SessionConflict } from '../../errors.js';
 import type { SessionEvent } from '../../engine/events.js';
 import type { EventCommit } from '../../server/session-store.js';
 import type { ProbeDatabase } from './open-database.js';
-import { evaluations, events, sessions, turns } from './schema.js';
+import { evaluations, events, sessionLeases, sessions, turns } from './schema.js';
 import { evaluationRow, turnRow } from './turn-rows.js';
 
 const p = (name: string) => sql.placeholder(name);
@@ -49,7 +49,9 @@ export function prepareAppendStatements(db: ProbeDatabase): AppendStatements {
 
 /** The append itself: the session row moves on (only from `n - 1`), then the event and what it made. */
 function prepareWrite(db: ProbeDatabase): (commit: EventCommit) => void {
-  const where = and(eq(sessions.id, p('id')), eq(sessions.eventCount, p('previous')));
+  // The fence: when the commit names its owner, another node's lease on the session refuses it.
+  const fenced = sql`(${p('owner')} is null or not exists (select 1 from ${sessionLeases} where ${sessionLeases.sessionId} = ${p('id')} and ${sessionLeases.owner} <> ${p('owner')}))`;
+  const where = and(eq(sessions.id, p('id')), eq(sessions.eventCount, p('previous')), fenced);
   const progress = { eventCount: raw('n'), phase: raw('phase'), lastSeq: raw('lastSeq'), updatedAt: raw('at') };
   const advance = db.update(sessions).set(progress).where(where).prepare();
   const end = db
@@ -63,7 +65,7 @@ function prepareWrite(db: ProbeDatabase): (commit: EventCommit) => void {
   const insertEvaluation = db.insert(evaluations).values(everyColumn(evaluations)).prepare();
   const transaction = db.$client.transaction((c: EventCommit) => {
     const s = c.session;
-    const values = { id: c.sessionId, previous: c.n - 1, n: c.n, phase: s.phase, lastSeq: s.lastSeq, at: s.at };
+    const values = { id: c.sessionId, previous: c.n - 1, owner: c.owner ?? null, n: c.n, phase: s.phase, lastSeq: s.lastSeq, at: s.at };
     const updated = s.phase === 'ended' ? end.run({ ...values, endedAt: s.endedAt ?? s.at, endReason: s.endReason ?? null }) : advance.run(values);
     if (updated.changes !== 1) throw new SessionConflict(c.sessionId);
     insertEvent.run({ sessionId: c.sessionId, n: c.n, type: c.event.type, payload: c.event, at: c.event.at });

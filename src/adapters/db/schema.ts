@@ -128,6 +128,19 @@ export const evaluations = sqliteTable(
   (t) => [primaryKey({ columns: [t.sessionId, t.eventN] }), index('evaluations_question_idx').on(t.sessionId, t.questionIndex)],
 );
 
+/**
+ * Which node drives a session. A node takes the lease when a candidate connects to it (taking it
+ * from another node: the newest connection wins) and renews it while it holds the session; once
+ * another node has taken it, the store refuses the old owner's appends (see append-statements.ts).
+ */
+export const sessionLeases = sqliteTable('session_leases', {
+  sessionId: text('session_id')
+    .primaryKey()
+    .references(() => sessions.id, { onDelete: 'cascade' }),
+  owner: text('owner').notNull(),
+  expiresAt: integer('expires_at').notNull(),
+});
+
 export type ProfileRow = typeof profiles.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type EventRow = typeof events.$inferSelect;

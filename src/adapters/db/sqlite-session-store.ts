@@ -5,6 +5,7 @@ import type { Plan } from '../../engine/plan.js';
 import { SessionConflict, StorageUnavailable } from '../../errors.js';
 import type { NewSession, SessionMeta, SessionStore, StoredEvaluation } from '../../server/session-store.js';
 import { prepareAppendStatements } from './append-statements.js';
+import { prepareSqliteLeases } from './sqlite-leases.js';
 import { openDatabase, type OpenDatabaseOptions, type ProbeDatabase } from './open-database.js';
 import { evaluations, events, sessionPlans, sessions, turns, type SessionRow } from './schema.js';
 import { withSharedQuestions } from './shared-questions.js';
@@ -22,6 +23,7 @@ export interface SqliteSessionStore extends SessionStore {
 export function createSqliteSessionStore(file: string, options: OpenDatabaseOptions = {}): SqliteSessionStore {
   const db = openDatabase(file, options);
   const hot = prepareAppendStatements(db);
+  const leases = prepareSqliteLeases(db);
   const readMeta = (id: string): SessionMeta | undefined => {
     const row = db.select({ session: sessions, plan: sessionPlans.plan }).from(sessions).innerJoin(sessionPlans, eq(sessionPlans.sessionId, sessions.id)).where(eq(sessions.id, id)).get();
     return row ? metaOf(row.session, row.plan) : undefined;
@@ -60,6 +62,10 @@ export function createSqliteSessionStore(file: string, options: OpenDatabaseOpti
     evaluations: (id): Promise<StoredEvaluation[]> =>
       guard('read evaluations', () => db.select().from(evaluations).where(eq(evaluations.sessionId, id)).orderBy(asc(evaluations.eventN)).all().map(storedEvaluation)),
     unfinished: () => guard('list sessions', () => db.select({ id: sessions.id, phase: sessions.phase }).from(sessions).where(ne(sessions.status, 'ended')).all()),
+    shared: false,
+    claimLease: (id, owner, ttlMs, { steal }) => guard('claim a session', () => leases.claim(id, owner, ttlMs, steal)),
+    renewLease: (id, owner, ttlMs) => guard('renew a session lease', () => leases.renew(id, owner, ttlMs)),
+    releaseLease: (id, owner) => guard('release a session lease', () => leases.release(id, owner)),
     pruneUnstarted: (createdBefore, keep) =>
       guard('prune sessions never started', () => {
         // Plans, events and turns go with the row (ON DELETE CASCADE).

@@ -1,11 +1,11 @@
 // `probe export SESSION_ID --format pdf -o report.pdf`: a session's feedback report, rebuilt from
-// the database at PROBE_DB_PATH, written to a file or to stdout.
+// the database (PROBE_DB_PATH, or PostgreSQL when DATABASE_URL is set), written to a file or stdout.
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { REPORT_FORMATS, ReportFormatSchema, type ReportFormat } from '../../adapters/report/report-format.js';
-import { loadConfig, loadDotEnv } from '../../config.js';
+import { describeDatabaseUrl, loadConfig, loadDotEnv } from '../../config.js';
 import { SessionNotFound } from '../../errors.js';
 
 interface ExportOptions {
@@ -22,8 +22,10 @@ function formatOf(opts: ExportOptions): ReportFormat {
 
 async function exportReport(sessionId: string, opts: ExportOptions): Promise<void> {
   loadDotEnv();
-  const dbPath = loadConfig().PROBE_DB_PATH;
-  if (!existsSync(dbPath)) throw new Error(`no database at ${dbPath}; set PROBE_DB_PATH to the file the server uses`);
+  const config = loadConfig();
+  const dbPath = config.PROBE_DB_PATH;
+  const where = config.DATABASE_URL ? describeDatabaseUrl(config.DATABASE_URL) : dbPath;
+  if (!config.DATABASE_URL && !existsSync(dbPath)) throw new Error(`no database at ${dbPath}; set PROBE_DB_PATH to the file the server uses`);
   const format = formatOf(opts);
   const toStdout = opts.output === undefined || opts.output === '-';
   if (toStdout && format === 'pdf' && process.stdout.isTTY) throw new Error('a PDF is binary; write it to a file with -o report.pdf (or pipe it)');
@@ -33,10 +35,10 @@ async function exportReport(sessionId: string, opts: ExportOptions): Promise<voi
     import('../../adapters/report/render-report.js'),
     import('../../server/session-report.js'),
   ]);
-  const store = createSqliteSessionStore(dbPath);
+  const store = config.DATABASE_URL ? await (await import('../../adapters/db/pg-session-store.js')).createPgSessionStore(config.DATABASE_URL) : createSqliteSessionStore(dbPath);
   try {
     const { report, ended } = await sessionReport(store, sessionId, Date.now()).catch((error: unknown) => {
-      if (error instanceof SessionNotFound) throw new Error(`no session with id "${sessionId}" in ${dbPath}; check the id (the server logs it when a session is created)`);
+      if (error instanceof SessionNotFound) throw new Error(`no session with id "${sessionId}" in ${where}; check the id (the server logs it when a session is created)`);
       throw error;
     });
     if (!ended) process.stderr.write(`note: session ${sessionId} is still in progress; the report covers what happened so far\n`);

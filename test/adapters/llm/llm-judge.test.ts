@@ -105,8 +105,10 @@ describe('LLM judge: quotes and the score', () => {
 
   it('flags a strong disagreement and shows both scores; a mild one is not flagged', async () => {
     const partial = 'Mode collapse is when the generator gets stuck producing a limited variety of images.';
-    const generous = judgement(modeCollapse.keyPoints.map((k) => ({ id: k.id, status: 'covered', quotes: ['the generator gets stuck producing a limited variety of images'] })), 4);
-    const strong = await judgeWith(scriptedModel({ judge: generous }), partial);
+    // A terse answer: the offline analysis finds one key point but scores it near 0 as too short.
+    const terse = 'Mode collapse is a limited variety.';
+    const generous = judgement(modeCollapse.keyPoints.map((k) => ({ id: k.id, status: 'covered', quotes: ['a limited variety'] })), 4);
+    const strong = await judgeWith(scriptedModel({ judge: generous }), terse);
     // The offline analysis found content (one key point), so the checked LLM score counts, flagged.
     expect(strong.evaluation.offline.keyPoints.some((k) => k.status !== 'missed')).toBe(true);
     expect(strong.evaluation.score.scorer).toBe('llm');

@@ -2,6 +2,7 @@
 // interviews at 1, 50, 200 and 1,000 concurrent sessions beside a bare ws echo floor; 1,000 idle
 // sessions' memory; the LLM token relay beside a bare relay floor. Replaces its section of
 // docs/benchmarks.md. Options: --quick (tiny, for the smoke test; writes nothing), --no-write,
+// --cluster N (N nodes on PostgreSQL beside one on SQLite, its own section; see cluster-load.ts),
 // --profile DIR (CPU profile of the server at 200 sessions, summarised on the console).
 import { join } from 'node:path';
 import { loadBank } from '../../../src/adapters/bank/load-bank.js';
@@ -92,6 +93,8 @@ function printProfile(dir: string): void {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  // --cluster N: N nodes on PostgreSQL beside one on SQLite (cluster-load.ts), nothing else.
+  if (args.includes('--cluster')) return (await import('./cluster-load.js')).runClusterMain(args);
   const quick = args.includes('--quick');
   const profileAt = args.indexOf('--profile');
   const profileDir = profileAt >= 0 ? args[profileAt + 1] : undefined;
