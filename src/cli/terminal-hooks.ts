@@ -38,6 +38,8 @@ export function terminalHooks(
         const f = entry.feedback;
         console.log(`\n  Covered: ${f.covered.map((c) => `${c.statement} ("${c.words.join('", "')}")`).join('; ') || 'nothing yet'}`);
         console.log(`  Missed:  ${f.missed.map((m) => m.statement).join('; ') || 'nothing'}`);
+        for (const c of f.contradicted ?? []) console.log(`  ${c.message}`);
+        if (f.nonAnswer) console.log(`  ${f.nonAnswer.message}`);
         return;
       }
       if (entry.role === 'system') console.log(`  (${entry.text})`);

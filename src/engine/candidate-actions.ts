@@ -1,11 +1,9 @@
 // What the candidate can do while it is their turn: answer, ask for a hint, skip, retry.
-import type { Question } from './bank/schema.js';
 import type { Effect, StepResult } from './effects.js';
 import { judgeEffect } from './effect-inputs.js';
 import { appendEntry, enqueueLines, moveOn, withProgress } from './flow.js';
 import type { CandidateEvent } from './events.js';
-import type { Evaluation } from './scoring/types.js';
-import { currentProgress, currentQuestion, latestEvaluation, type DrillFeedback, type SessionState } from './state.js';
+import { currentProgress, currentQuestion, latestEvaluation, type SessionState } from './state.js';
 
 type Of<T extends CandidateEvent['type']> = Extract<CandidateEvent, { type: T }>;
 
@@ -65,20 +63,4 @@ export function onRetry(state: SessionState, event: Of<'retry'>): StepResult {
   return { state: asked.state, effects: [{ type: 'record', entry }, ...asked.effects] };
 }
 
-/** Drill feedback: which key points this answer covered (with the words that counted), which it missed. */
-export function drillFeedback(question: Question, evaluation: Evaluation): DrillFeedback {
-  const byId = new Map(evaluation.score.keyPoints.map((k) => [k.id, k]));
-  const covered: DrillFeedback['covered'] = [];
-  const missed: DrillFeedback['missed'] = [];
-  for (const kp of question.keyPoints) {
-    const result = byId.get(kp.id);
-    if (result && result.status !== 'missed') {
-      covered.push({ id: kp.id, statement: kp.statement, status: result.status, words: result.evidence.map((e) => e.text) });
-    } else {
-      const contradicted = result?.negated === true && result.evidence.length > 0;
-      missed.push({ id: kp.id, statement: kp.statement, ...(contradicted ? { negated: true, words: result.evidence.map((e) => e.text) } : {}) });
-    }
-  }
-  const flags = evaluation.score.flags;
-  return { covered, missed, overall: evaluation.score.overall, ...(flags.length > 0 ? { flags } : {}) };
-}
+export { drillFeedback } from './drill-feedback.js';

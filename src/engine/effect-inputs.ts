@@ -1,4 +1,5 @@
 // Builds the speak / judge / decide effects from the state, so each carries all its port needs.
+import { outcomeOfEvaluation, type AnswerOutcome } from './answer-outcome.js';
 import type { Effect } from './effects.js';
 import type { LineRequest } from './lines.js';
 import { combinedAnswer, latestEvaluation, type SessionState } from './state.js';
@@ -19,6 +20,8 @@ export function speakEffect(state: SessionState, request: LineRequest): Effect {
       questionTotal: state.plan.questions.length,
       answers: progress?.answers.map((a) => a.text) ?? [],
       ...(evaluation ? { evaluation } : {}),
+      ...(request.kind === 'question' && request.transition && index !== undefined ? outcomeBefore(state, index - 1) : {}),
+      said: state.transcript.filter((e) => e.role === 'interviewer').map((e) => e.text),
       ...(request.kind === 'closing'
         ? {
             summary: state.plan.questions.map((q, i) => {
@@ -33,6 +36,17 @@ export function speakEffect(state: SessionState, request: LineRequest): Effect {
         : {}),
     },
   };
+}
+
+// How question `index` ended: skipped or timed out (its last entry says so), else its evaluation.
+function outcomeBefore(state: SessionState, index: number): { previousOutcome?: AnswerOutcome } {
+  const progress = state.questions[index];
+  if (!progress) return {};
+  const last = [...state.transcript].reverse().find((e) => e.questionIndex === index && e.role !== 'interviewer');
+  if (last?.kind === 'skip') return { previousOutcome: 'skipped' };
+  if (last?.kind === 'timeout') return { previousOutcome: 'timed-out' };
+  const evaluation = latestEvaluation(progress);
+  return evaluation ? { previousOutcome: outcomeOfEvaluation(evaluation) } : {};
 }
 
 export function judgeEffect(state: SessionState): Effect {

@@ -1,4 +1,5 @@
 // Effects: what the engine asks the shell to do. Each carries everything its port needs.
+import type { AnswerOutcome } from './answer-outcome.js';
 import type { Question } from './bank/schema.js';
 import type { EndReason, LineRequest } from './lines.js';
 import type { Mode } from './plan.js';
@@ -18,6 +19,10 @@ export interface SpeakInput {
   /** The candidate's answers to this question so far (for follow-ups phrased in context). */
   answers: string[];
   evaluation?: Evaluation;
+  /** A transition: how the previous question ended, so the acknowledgement fits it. */
+  previousOutcome?: AnswerOutcome;
+  /** Interviewer lines already said in this session, so acknowledgements are not repeated. */
+  said?: string[];
   /** Closing: per-question summary, so the closing line can be specific. */
   summary?: { questionId: string; prompt: string; overall: number | null; status: string }[];
   /**

@@ -1,5 +1,6 @@
 // The session state: plain data, rebuilt by folding events through `step`, holding all a report needs.
 import type { Question } from './bank/schema.js';
+import { RESTART_TARGETS } from './follow-up-targets.js';
 import type { Decision, EndReason, LineRequest } from './lines.js';
 import type { Plan } from './plan.js';
 import type { Coverage, Evaluation, TokenUsage } from './scoring/types.js';
@@ -24,13 +25,26 @@ export interface TranscriptEntry {
   feedback?: DrillFeedback;
 }
 
+/** The non-answer flags drill feedback names in words (issue 11 contract). */
+export type NonAnswerFlag = 'empty' | 'dont-know' | 'gibberish' | 'off-topic';
+
 export interface DrillFeedback {
+  /** Covered and partly covered points, with the candidate's words that counted. */
   covered: { id: string; statement: string; status: Coverage; words: string[] }[];
-  /** A contradicted point carries `negated` and the words that contradicted it. */
+  /**
+   * Points the answer did not make. A contradicted point is here too, with `negated` and the words
+   * that contradicted it, and is also listed under `contradicted` with the line to show.
+   */
   missed: { id: string; statement: string; negated?: boolean; words?: string[] }[];
   overall: number;
   /** The scorer's flags on the answer, when it raised any. */
   flags?: string[];
+  /** Points the answer contradicted: what was said, and the line to show. */
+  contradicted?: { id: string; statement: string; said: string; message: string }[];
+  /** Set when the answer was a non-answer: which kind, and the line to show ("That was a don't-know: ..."). */
+  nonAnswer?: { flag: NonAnswerFlag; message: string };
+  /** Each status counted on its own: covered, partly, missed (not contradicted), contradicted. */
+  counts?: { covered: number; partly: number; missed: number; contradicted: number };
 }
 
 export interface EvaluationRecord {
@@ -124,4 +138,9 @@ export function latestEvaluation(p: QuestionProgress): Evaluation | undefined {
 }
 
 /** The candidate's answers of the current attempt, as one text (what the judge scores). */
-export const combinedAnswer = (p: QuestionProgress): string => p.answers.map((a) => a.text).join('\n\n');
+export const combinedAnswer = (p: QuestionProgress): string =>
+  p.answers
+    // An answer followed by a rephrase request or a simpler way in is replaced by the next one.
+    .filter((_, i) => !RESTART_TARGETS.has(p.followUps[i]?.target ?? ''))
+    .map((a) => a.text)
+    .join('\n\n');

@@ -5,8 +5,11 @@ import type { SessionEvent, ShellEvent } from './events.js';
 import type { Decision } from './lines.js';
 import { appendEntry, enqueueLines, moveOn, queueAfterSpeech, recordUsage, withProgress } from './flow.js';
 import { drillFeedback, onAnswer, onHint, onRetry, onSkip } from './candidate-actions.js';
-import { currentProgress, currentQuestion, type SessionState } from './state.js';
+import { currentProgress, currentQuestion, latestEvaluation, type SessionState } from './state.js';
 import { decideEffect } from './effect-inputs.js';
+import { SPECIAL_TARGETS } from './follow-up-targets.js';
+import { answeredPoints } from './interviewer/answered-points.js';
+import { offlineDecide } from './interviewer/offline-decide.js';
 
 const reject = (state: SessionState, code: Rejection['code'], message: string): StepResult => ({ state, effects: [], rejection: { code, message } });
 
@@ -138,7 +141,7 @@ function onDecided(state: SessionState, event: Extract<ShellEvent, { type: 'deci
   next = withProgress(next, next.current, (p) => ({
     ...p,
     followUps: [...p.followUps, { target: decision.target, round }],
-    probes: decision.target === 'depth' ? p.probes : { ...p.probes, [decision.target]: (p.probes[decision.target] ?? 0) + 1 },
+    probes: SPECIAL_TARGETS.has(decision.target) ? p.probes : { ...p.probes, [decision.target]: (p.probes[decision.target] ?? 0) + 1 },
   }));
   return enqueueLines(next, [{ kind: 'follow-up', questionIndex: next.current, target: decision.target, round }]);
 }
@@ -150,6 +153,12 @@ function constrain(decision: Decision, state: SessionState): Decision {
   const progress = currentProgress(state);
   if (!question || !progress) return { action: 'next', reason: 'no question in play' };
   if (progress.followUps.length >= state.plan.maxFollowUps) return { action: 'next', reason: 'follow-up limit reached' };
-  const valid = decision.target === 'depth' || question.keyPoints.some((k) => k.id === decision.target);
-  return valid ? decision : { action: 'next', reason: `unknown follow-up target "${decision.target}"` };
+  if (SPECIAL_TARGETS.has(decision.target)) return decision;
+  if (!question.keyPoints.some((k) => k.id === decision.target)) return { action: 'next', reason: `unknown follow-up target "${decision.target}"` };
+  // Whoever decided (possibly an LLM), a follow-up never asks for a point the answer already made.
+  const evaluation = latestEvaluation(progress);
+  const answered = evaluation ? answeredPoints(question, progress.answers.map((a) => a.text).join('\n\n'), evaluation.score.keyPoints) : new Set<string>();
+  if (!answered.has(decision.target)) return decision;
+  const effect = decideEffect(state);
+  return effect.type === 'decide' ? offlineDecide(effect.input) : { action: 'next', reason: 'the answer already covered that point' };
 }

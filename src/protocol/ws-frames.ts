@@ -62,6 +62,11 @@ export const KeyPointFeedbackSchema = z.object({
   overall: z.number(),
   /** The scorer's flags on the answer ('dont-know', 'gibberish', ...), named in words by the page. */
   flags: z.array(z.string()).optional(),
+  /** Points the answer contradicted (also in `missed` with `negated`), with the line to show. */
+  contradicted: z.array(z.object({ id: z.string(), statement: z.string(), said: z.string(), message: z.string() })).optional(),
+  /** A non-answer, named in words. */
+  nonAnswer: z.object({ flag: z.enum(['empty', 'dont-know', 'gibberish', 'off-topic']), message: z.string() }).optional(),
+  counts: z.object({ covered: z.number().int(), partly: z.number().int(), missed: z.number().int(), contradicted: z.number().int() }).optional(),
 });
 
 /** Frames the server sends. Frames with a `seq` are stored and replayed on resume. */

@@ -33,6 +33,8 @@ export interface BankCalibrationResult {
   kinds: KindSummary[];
   /** Questions where the wrong answer scored above the partial one. */
   wrongAbovePartial: string[];
+  /** Mean of (hedged - strong-plain) over questions with both: hedging alone should cost little. */
+  hedgePenalty: number;
   questions: number;
 }
 
@@ -64,7 +66,12 @@ export function scoreCalibration(bank: Bank, answers: CalibrationAnswer[]): Bank
     const partial = of('partial');
     return partial.length > 0 && of('wrong').some((w) => w > Math.min(...partial));
   });
-  return { answers: scored, kinds, wrongAbovePartial, questions: questionIds.length };
+  const gaps = questionIds.flatMap((id) => {
+    const hedged = scored.find((s) => s.questionId === id && s.kind === 'hedged');
+    const plain = scored.find((s) => s.questionId === id && s.kind === 'strong-plain');
+    return hedged && plain ? [plain.overall - hedged.overall] : [];
+  });
+  return { answers: scored, kinds, wrongAbovePartial, hedgePenalty: mean(gaps), questions: questionIds.length };
 }
 
 /** Loads the bank (rubrics/) and the suite and scores it. */
@@ -94,6 +101,7 @@ export function renderBankCalibration(result: BankCalibrationResult, worst = 10)
     `| **all** | ${total} | ${inBand} (${total ? Math.round((100 * inBand) / total) : 0}%) | | |`,
     '',
     `Wrong answer above the partial one: ${result.wrongAbovePartial.length} of ${result.questions} questions${result.wrongAbovePartial.length ? ` (${result.wrongAbovePartial.join(', ')})` : ''}.`,
+    `Hedging: a hedged answer scores ${result.hedgePenalty.toFixed(1)} points below the same question's strong plain answer on average.`,
     '',
     ...(misses.length > 0
       ? [`Worst misses (${Math.min(worst, misses.length)}):`, '', '| Question | Kind | Score | Band | Flags |', '|---|---|---:|---|---|', ...misses]

@@ -60,10 +60,17 @@ describe('mock mode', () => {
     expect(state.transcript.at(-1)).toMatchObject({ kind: 'follow-up', target: 'depth' });
   });
 
-  it('does not probe an "I don\'t know" answer', () => {
-    const { state } = run(started({ mode: 'mock', questionCount: 2 }), [answer("I don't know")]);
+  it('offers a simpler way into an "I don\'t know" answer once, then moves on', () => {
+    const first = run(started({ mode: 'mock', questionCount: 2 }), [answer("I don't know")]).state;
+    expect(first.transcript.at(-1)).toMatchObject({ kind: 'follow-up', target: 'simpler' });
+    const { state } = run(first, [answer("I don't know")]);
     expect(state.transcript.at(-1)?.kind).toBe('question');
     expect(state.lastDecision).toMatchObject({ action: 'next' });
+  });
+
+  it('does not probe an "I don\'t know" answer when no follow-ups are allowed', () => {
+    const { state } = run(started({ mode: 'mock', questionCount: 2, maxFollowUps: 0 }), [answer("I don't know")]);
+    expect(state.transcript.at(-1)?.kind).toBe('question');
   });
 
   it('sends no feedback entries and refuses hints and retries', () => {

@@ -27,6 +27,8 @@ function followUpTarget(input: SpeakInput, target: string): { target: string; ex
   const authored = question?.followUps.filter((f) => f.target === target) ?? [];
   const round = input.request.kind === 'follow-up' ? input.request.round : 1;
   const example = authored.length > 0 ? (authored[(round - 1) % authored.length]?.prompt ?? '') : 'What else would you add?';
+  if (target === 'simpler') return { target: 'the candidate could not answer; offer an easier way into the same question, without giving the answer away', example: question?.keyPoints[0]?.hint ?? 'In a sentence, what is the main idea?' };
+  if (target === 'rephrase') return { target: 'the answer could not be understood; ask the candidate to rephrase it in plain words', example: 'Could you rephrase that in a sentence or two?' };
   if (target === 'depth') return { target: 'the answer covered the basics; push for depth: how it works underneath, trade-offs, failure modes or use in practice', example };
   const kp = question?.keyPoints.find((k) => k.id === target);
   return { target: kp ? `the answer left out or only touched on this: "${kp.statement}"` : 'what the answer left out', example };

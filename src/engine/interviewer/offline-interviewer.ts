@@ -1,7 +1,8 @@
 // The offline interviewer and judge behind the ports: rubric-driven, deterministic, no network.
 import type { Interviewer, Judge } from '../ports.js';
+import type { Question } from '../bank/schema.js';
 import { separateGraderAddress } from '../scoring/grader-address.js';
-import { scoreOffline } from '../scoring/offline-scorer.js';
+import { scoreOffline, type ScoreRequest } from '../scoring/offline-scorer.js';
 import type { Evaluation } from '../scoring/types.js';
 import type { JudgeInput } from '../effects.js';
 import { offlineDecide } from './offline-decide.js';
@@ -21,15 +22,19 @@ export function createOfflineInterviewer(): Interviewer {
   };
 }
 
+/** What the offline scorer is given for a bank question: its prompt, reference, key points and rubric. */
+export function scoreRequestFor(question: Question, answer: string): ScoreRequest {
+  return { question: question.prompt, reference: question.referenceAnswer, keyPoints: question.keyPoints, rubric: question.rubric, answer };
+}
+
 /**
  * Scores with the offline scorer; the evaluation's score and offline score are the same. Sentences
  * addressed to the grader (grader-address.ts) are blanked first, so they can earn nothing, and the
  * score is flagged 'addresses-grader'.
  */
 export function offlineEvaluation(input: JudgeInput): Evaluation {
-  const { question, answer } = input;
-  const screened = separateGraderAddress(answer);
-  const raw = scoreOffline({ question: question.prompt, reference: question.referenceAnswer, keyPoints: question.keyPoints, rubric: question.rubric, answer: screened.blanked });
+  const screened = separateGraderAddress(input.answer);
+  const raw = scoreOffline(scoreRequestFor(input.question, screened.blanked));
   if (screened.spans.length === 0) return { score: raw, offline: raw, droppedClaims: [], disagreement: false };
   const score = { ...raw, flags: [...raw.flags, 'addresses-grader' as const] };
   return { score, offline: score, droppedClaims: [], disagreement: false, graderText: screened.spans.map((s) => s.text) };

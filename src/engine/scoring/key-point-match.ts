@@ -7,7 +7,7 @@
 import type { Evidence, KeyPointResult } from './types.js';
 import type { Pattern } from './pattern.js';
 import { matchPattern, type AnswerIndex, type PatternMatch } from './pattern-match.js';
-import type { CompiledKeyPoint } from './question-model.js';
+import type { CompiledKeyPoint, ContradictionSources } from './question-model.js';
 import { isPhraseTerm, type Token } from './terms.js';
 import { LIGHT_VERBS } from './negation.js';
 import { swapsRoles } from './roles.js';
@@ -19,6 +19,8 @@ export interface KeyPointOutcome {
   /** 0..1: how fully the answer makes the point. */
   score: number;
   contradicted: boolean;
+  /** The rules that read the answer as contradicting the point (trusted or not). */
+  sources: ContradictionSources;
 }
 
 /** Evidence from a one-word cue: alone it makes a point "partly"; with another cue, "covered". */
@@ -37,13 +39,15 @@ interface CueEvidence {
 /** Matches one compiled key point against an answer. */
 export function matchKeyPoint(kp: CompiledKeyPoint, ix: AnswerIndex): KeyPointOutcome {
   const statement = matchPattern(kp.statement, ix);
-  const against: PatternMatch[] = statement.contradicted && statement.raw >= TUNING.partly ? [statement] : [];
+  const sources: ContradictionSources = { statement: statement.contradicted && statement.raw >= TUNING.partly, cues: new Set<number>(), swap: false };
+  const against: PatternMatch[] = sources.statement && !kp.distrust.statement ? [statement] : [];
   const cues: CueEvidence[] = [];
   kp.cues.forEach((cue, i) => {
     if (kp.cueEchoes[i]) return;
     const match = matchPattern(cue, ix);
     if (match.contradicted) {
-      if (match.full) against.push(match);
+      if (match.full) sources.cues.add(i);
+      if (match.full && !kp.distrust.cues.has(i)) against.push(match);
     } else if (match.full && match.compact) cues.push({ credit: cue.words > 1 || isNameCue(cue) ? 1 : SINGLE_CUE_CREDIT, match, text: cue.text, single: cue.words === 1 });
     // Part of a phrase counts only from two of its words: one generic word of it proves little.
     else if (match.tokens.length >= 2 && match.compact && match.coverage >= 0.5) cues.push({ credit: PARTIAL_CUE_CREDIT * match.coverage, match, text: cue.text });
@@ -54,7 +58,8 @@ export function matchKeyPoint(kp: CompiledKeyPoint, ix: AnswerIndex): KeyPointOu
   let stated = useCues ? cueRoute.score : statement.coverage;
   if (stated >= TUNING.partly) {
     const swapped = (useCues ? cueRoute.used.map((c) => c.match) : [statement]).filter((m) => clausesOf(m, ix).some((c) => swapsRoles(kp.statement, ix.analyzed, c)));
-    if (swapped.length > 0) {
+    sources.swap = swapped.length > 0;
+    if (sources.swap && !kp.distrust.swap) {
       against.push(...swapped);
       stated = 0;
     }
@@ -71,6 +76,7 @@ export function matchKeyPoint(kp: CompiledKeyPoint, ix: AnswerIndex): KeyPointOu
   return {
     score,
     contradicted: negated,
+    sources,
     result: {
       id: keyPoint.id,
       statement: keyPoint.statement,
@@ -183,4 +189,9 @@ function gap(ix: AnswerIndex, from: number, to: number): number {
   let count = 0;
   for (let i = from + 1; i < to; i += 1) if (ix.rank.has(i)) count += 1;
   return count;
+}
+
+/** The contradiction rules that fire for a key point on an answer, before any is distrusted. */
+export function contradictionSources(kp: CompiledKeyPoint, ix: AnswerIndex): ContradictionSources {
+  return matchKeyPoint({ ...kp, distrust: { statement: false, cues: new Set<number>(), swap: false } }, ix).sources;
 }

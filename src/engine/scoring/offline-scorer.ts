@@ -98,7 +98,7 @@ const NON_ANSWER_REASONS: Partial<Record<AnswerFlag, string>> = {
 };
 
 function missedOutcome(o: KeyPointOutcome): KeyPointOutcome {
-  return { score: 0, contradicted: false, result: { ...o.result, status: 'missed', evidence: [], matched: [], negated: false } };
+  return { score: 0, contradicted: false, sources: o.sources, result: { ...o.result, status: 'missed', evidence: [], matched: [], negated: false } };
 }
 
 // Share of the answer's content words that the question or this reference uses (or opposes).

@@ -5,7 +5,9 @@
 import type { KeyPoint } from '../bank/schema.js';
 import { analyzeText, contentTerms } from './analyze-text.js';
 import { deriveKeyPoints } from './derive-key-points.js';
+import { contradictionSources } from './key-point-match.js';
 import { LIGHT_VERBS } from './negation.js';
+import { indexAnswer } from './pattern-match.js';
 import { compilePattern, type Pattern, type TermWeigher } from './pattern.js';
 import type { Token } from './terms.js';
 import { TUNING } from './tuning.js';
@@ -20,6 +22,19 @@ export interface CompiledKeyPoint {
   cueEchoes: boolean[];
   /** The question's terms: a word of the question supports no claim. */
   questionTerms: ReadonlySet<string>;
+  /**
+   * Contradiction rules that fire on the reference answer itself (whole, or either half). The reference is true by definition, so a rule that reads it as the opposite
+   * misfires on this point's wording and is not trusted for it.
+   */
+  distrust: ContradictionSources;
+}
+
+/** Which parts of a key point read an answer as contradicting it. */
+export interface ContradictionSources {
+  statement: boolean;
+  /** Indices into `cues`. */
+  cues: Set<number>;
+  swap: boolean;
 }
 
 export interface Variant {
@@ -104,9 +119,11 @@ function buildVariant(keyPoints: KeyPoint[], derived: boolean, refs: string[], w
       derived,
       cueEchoes: cues.map((cue) => cue.terms.length > 0 && cue.terms.every((t) => questionWords.has(t.norm))),
       questionTerms,
+      distrust: { statement: false, cues: new Set<number>(), swap: false },
     };
   });
   if (derived) reweighByContent(compiled);
+  distrustSelfContradictions(compiled, refs);
   const vocabulary = new Set<string>();
   let referenceLength = 0;
   for (const ref of refs) {
@@ -127,4 +144,26 @@ function reweighByContent(compiled: CompiledKeyPoint[]): void {
   const total = compiled.reduce((sum, kp) => sum + kp.statement.total ** TUNING.derivedWeightPower, 0);
   if (total <= 0) return;
   for (const kp of compiled) kp.keyPoint = { ...kp.keyPoint, weight: kp.statement.total ** TUNING.derivedWeightPower / total };
+}
+
+// The reference and its halves are true statements: a rule that reads any of them as
+// contradicting a key point misfires on that point's wording (a false "you said the opposite"
+// costs a candidate more trust than a missed one), so that rule is switched off for the point.
+function distrustSelfContradictions(compiled: CompiledKeyPoint[], refs: string[]): void {
+  const probes = refs.flatMap(referenceParts).map((text) => indexAnswer(analyzeText(text)));
+  for (const kp of compiled) {
+    for (const ix of probes) {
+      const fired = contradictionSources(kp, ix);
+      kp.distrust.statement ||= fired.statement;
+      kp.distrust.swap ||= fired.swap;
+      for (const i of fired.cues) kp.distrust.cues.add(i);
+    }
+  }
+}
+
+function referenceParts(ref: string): string[] {
+  const sentences = ref.split(/(?<=[.!?])\s+/).filter((s) => s.trim() !== '');
+  if (sentences.length <= 1) return [ref];
+  const half = Math.ceil(sentences.length / 2);
+  return [ref, sentences.slice(0, half).join(' '), sentences.slice(half).join(' ')];
 }

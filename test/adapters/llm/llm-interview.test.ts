@@ -115,7 +115,8 @@ describe('a whole LLM interview through the session driver', () => {
       'Run and scored offline because the LLM endpoint failed: no LLM call succeeded, so the offline interviewer and scorer stood in throughout. Reasons: LLM connection refused after 0 retries.',
     );
     expect(provenance.summary).not.toMatch(/scored by an LLM/);
-    expect(provenance.mix?.judgements).toEqual({ llm: 0, capped: 0, standIn: 3, total: 3 });
+    // Four judgements: the off-topic first answers each get one simpler way in (offline manners), then an answer.
+    expect(provenance.mix?.judgements).toEqual({ llm: 0, capped: 0, standIn: 4, total: 4 });
   });
 
   it('a closing line that repeats a reference answer is stopped before it is shown (issue 12: 219 words got through)', async () => {

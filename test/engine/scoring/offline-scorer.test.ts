@@ -80,8 +80,14 @@ describe('overall and criteria', () => {
     expect(s.criteria.find((c) => c.id === 'completeness')).toEqual({ id: 'completeness', name: 'Completeness', level: 4, reason: 'Covers 4 of 4 key points.' });
   });
 
+  it('a true statement of the reference is never read as a contradiction', () => {
+    // "nothing rewards diversity" once read as denying the definition's cue "lack of diversity".
+    const s = score('Each sample is judged on its own, so nothing rewards diversity.');
+    expect(s.keyPoints.filter((k) => k.negated)).toEqual([]);
+  });
+
   it('a contradiction lowers accuracy', () => {
-    const s = score('Mode collapse is not a lack of diversity; the critic does not need to be Lipschitz.');
+    const s = score('In mode collapse the generator does not produce few distinct outputs; the critic does not need to be Lipschitz.');
     expect(s.keyPoints[0]).toMatchObject({ id: 'definition', status: 'missed', negated: true });
     expect(s.keyPoints[3]).toMatchObject({ id: 'lipschitz', status: 'missed', negated: true });
     expect(s.criteria.find((c) => c.id === 'accuracy')).toMatchObject({ level: 0, reason: 'States the opposite of at least one key point.' });
