@@ -105,6 +105,9 @@ export const ConfigSchema = z.object({
   PROBE_LLM_TIMEOUT_MS: intIn(100, 600_000, 30_000),
   PROBE_LLM_MAX_RETRIES: intIn(0, 10, 2),
   PROBE_LLM_COOLDOWN_MS: intIn(0, 3_600_000, 30_000),
+  PROBE_LLM_MAX_IN_FLIGHT: intIn(1, 100_000, 64),
+  PROBE_LLM_MAX_QUEUE_MS: intIn(10, 600_000, 2_000),
+  PROBE_OVERLOAD_LAG_MS: intIn(0, 600_000, 500),
   /** The header an authenticating reverse proxy sets to the signed-in user; unset = one local profile. */
   PROBE_AUTH_HEADER: authHeader,
   /** Which remote addresses may set PROBE_AUTH_HEADER (required with it). */

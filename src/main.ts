@@ -5,7 +5,7 @@ import { createLogger, type Logger } from './adapters/log.js';
 import { llmConfigured, type Config } from './config.js';
 import type { Bank } from './engine/bank/schema.js';
 import { createOfflineInterviewer, createOfflineJudge } from './engine/interviewer/offline-interviewer.js';
-import type { Interviewer, Judge } from './engine/ports.js';
+import type { Assessor, Interviewer, Judge } from './engine/ports.js';
 import { pacedInterviewer } from './server/paced-interviewer.js';
 import type { SessionStore } from './server/session-store.js';
 import type { ProfileStore } from './server/profile-store.js';
@@ -20,6 +20,10 @@ export interface Services {
   interviewer: Interviewer;
   judge: Judge;
   log: Logger;
+  /** Judges and decides in one model call (LLM mode); absent when either port was replaced. */
+  assessor?: Assessor;
+  /** Why new sessions should be refused now (the model path is saturated), or undefined. */
+  saturation?: () => { reason: string; retryAfterS: number } | undefined;
   /** Closes what the services hold open (the database). */
   close(): Promise<void>;
 }
@@ -48,6 +52,8 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     profiles: overrides.profiles ?? (await openProfileStore(store)),
     interviewer: overrides.interviewer ?? chosen.interviewer,
     judge: overrides.judge ?? chosen.judge,
+    ...(chosen.saturation && !overrides.interviewer ? { saturation: chosen.saturation } : {}),
+    ...(chosen.assessor && !overrides.interviewer && !overrides.judge ? { assessor: chosen.assessor } : {}),
     log,
     close: () => store.close(),
   };
@@ -58,7 +64,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
  * (they fall back to the offline ones per call on failure), else the offline ones. The prompt
  * templates are loaded and checked here, so a bad prompt file stops start-up.
  */
-export async function choosePorts(config: Config, paceMs = 0): Promise<{ interviewer: Interviewer; judge: Judge }> {
+export async function choosePorts(config: Config, paceMs = 0): Promise<{ interviewer: Interviewer; judge: Judge; assessor?: Assessor; saturation?: Services['saturation'] }> {
   if (llmConfigured(config)) {
     // Loaded only when used: openai and @langchain/core add to every CLI command's start-up.
     const [{ createLlmPorts }, { loadPrompts }] = await Promise.all([import('./adapters/llm/create-llm-ports.js'), import('./adapters/llm/load-prompts.js')]);

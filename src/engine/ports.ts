@@ -27,6 +27,23 @@ export interface Interviewer {
   speak(input: SpeakInput, onDelta: (delta: string) => void, signal?: AbortSignal): Promise<SpokenLine>;
 }
 
+/** What the interviewer's decision needs besides the evaluation (see DecideInput). */
+export type DecideContext = Omit<DecideInput, 'evaluation'>;
+
+/** An evaluation, and the decision that follows it when the same call could make it. */
+export interface Assessment {
+  evaluation: Evaluation;
+  decision?: DecisionResult;
+}
+
+/**
+ * Judges an answer and, in the same model call, proposes what to do next: one call where the judge
+ * and the interviewer's decision would make two. Optional: without it the shell asks both ports.
+ */
+export interface Assessor {
+  assess(input: JudgeInput, next: DecideContext, signal?: AbortSignal): Promise<Assessment>;
+}
+
 /** The judge: scores an answer. An LLM judge always computes the offline score beside its own. */
 export interface Judge {
   readonly id: string;

@@ -7,13 +7,15 @@ import type { EndReason } from '../engine/lines.js';
 import { offlineDecide } from '../engine/interviewer/offline-decide.js';
 import { offlineLine } from '../engine/interviewer/offline-lines.js';
 import { offlineEvaluation, OFFLINE_ID } from '../engine/interviewer/offline-interviewer.js';
-import type { Interviewer, Judge } from '../engine/ports.js';
+import type { Assessor, DecideContext, DecisionResult, Interviewer, Judge } from '../engine/ports.js';
 import { step } from '../engine/step.js';
 import type { SessionState, TranscriptEntry } from '../engine/state.js';
 
 export interface DriverPorts {
   interviewer: Interviewer;
   judge: Judge;
+  /** Judges and proposes the decision in one call (the LLM ports); without it, judge then decide. */
+  assessor?: Assessor;
   now: () => number;
 }
 
@@ -51,9 +53,13 @@ export async function dispatch(state: SessionState, event: SessionEvent, ports: 
 export async function runEffects(state: SessionState, effects: Effect[], ports: DriverPorts, hooks: DriverHooks): Promise<SessionState> {
   let current = state;
   const work = [...effects];
+  // Decisions the assessor proposed with an evaluation, by question: the decide effect that
+  // follows the judged event takes them instead of asking again. Lost on a crash, which only
+  // means the rebuilt session asks the interviewer to decide.
+  const proposals = new Map<number, DecisionResult>();
   while (work.length > 0) {
     const effect = work.shift() as Effect;
-    const next = await perform(effect, current, ports, hooks);
+    const next = await perform(effect, current, ports, hooks, proposals);
     if (!next) continue;
     const result = step(current, next);
     if (result.rejection) {
@@ -67,7 +73,7 @@ export async function runEffects(state: SessionState, effects: Effect[], ports: 
   return current;
 }
 
-async function perform(effect: Effect, state: SessionState, ports: DriverPorts, hooks: DriverHooks): Promise<SessionEvent | undefined> {
+async function perform(effect: Effect, state: SessionState, ports: DriverPorts, hooks: DriverHooks, proposals: Map<number, DecisionResult>): Promise<SessionEvent | undefined> {
   switch (effect.type) {
     case 'record':
       hooks.entry(effect.entry, state);
@@ -80,10 +86,13 @@ async function perform(effect: Effect, state: SessionState, ports: DriverPorts, 
       return undefined;
     case 'speak': {
       const lineId = String(effect.input.seq);
+      const deltas = coalesce((d) => hooks.delta(lineId, d));
       try {
-        const line = await ports.interviewer.speak(effect.input, (d) => hooks.delta(lineId, d));
+        const line = await ports.interviewer.speak(effect.input, deltas.push);
+        deltas.flush();
         return { type: 'said', at: ports.now(), request: effect.input.request, text: line.text, by: line.by, ...opt(line) };
       } catch (error) {
+        deltas.flush();
         hooks.warn?.('interviewer failed to phrase a line; the offline interviewer stood in', error);
         const text = offlineLine(effect.input);
         hooks.delta(lineId, text);
@@ -92,6 +101,11 @@ async function perform(effect: Effect, state: SessionState, ports: DriverPorts, 
     }
     case 'judge':
       try {
+        if (ports.assessor) {
+          const assessed = await ports.assessor.assess(effect.input, decideContext(state, effect.questionIndex, effect.input.question));
+          if (assessed.decision) proposals.set(effect.questionIndex, assessed.decision);
+          return { type: 'judged', at: ports.now(), questionIndex: effect.questionIndex, evaluation: assessed.evaluation };
+        }
         return { type: 'judged', at: ports.now(), questionIndex: effect.questionIndex, evaluation: await ports.judge.judge(effect.input) };
       } catch (error) {
         hooks.warn?.('judge failed; the offline scorer stood in', error);
@@ -100,7 +114,9 @@ async function perform(effect: Effect, state: SessionState, ports: DriverPorts, 
       }
     case 'decide':
       try {
-        const d = await ports.interviewer.decide(effect.input);
+        const proposed = proposals.get(effect.questionIndex);
+        proposals.delete(effect.questionIndex);
+        const d = proposed ?? (await ports.interviewer.decide(effect.input));
         return { type: 'decided', at: ports.now(), questionIndex: effect.questionIndex, decision: d.decision, by: d.by, ...opt(d) };
       } catch (error) {
         hooks.warn?.('interviewer failed to decide; the offline interviewer stood in', error);
@@ -108,6 +124,45 @@ async function perform(effect: Effect, state: SessionState, ports: DriverPorts, 
         return { type: 'decided', at: ports.now(), questionIndex: effect.questionIndex, decision, by: OFFLINE_ID, fallback: `interviewer error: ${message(error)}` };
       }
   }
+}
+
+/** What the decide effect after this judgement will carry, but the evaluation (see decideEffect). */
+function decideContext(state: SessionState, questionIndex: number, question: DecideContext['question']): DecideContext {
+  const progress = state.questions[questionIndex];
+  return {
+    mode: state.plan.mode,
+    seed: state.plan.seed,
+    question,
+    answers: progress?.answers.map((a) => a.text) ?? [],
+    followUpsAsked: progress?.followUps.length ?? 0,
+    maxFollowUps: state.plan.maxFollowUps,
+    probed: progress?.followUps.map((f) => f.target) ?? [],
+  };
+}
+
+/**
+ * Pieces of a line that arrive together (one read from the model's socket) go out as one delta
+ * frame: a frame per token cost the server more than relaying the tokens. Flushed on the next
+ * turn of the event loop, and before the line is stored.
+ */
+function coalesce(send: (delta: string) => void): { push: (delta: string) => void; flush: () => void } {
+  let pending = '';
+  let tick: NodeJS.Immediate | undefined;
+  const flush = () => {
+    if (tick) clearImmediate(tick);
+    tick = undefined;
+    if (pending === '') return;
+    const text = pending;
+    pending = '';
+    send(text);
+  };
+  return {
+    push: (delta) => {
+      pending += delta;
+      tick ??= setImmediate(flush);
+    },
+    flush,
+  };
 }
 
 const opt = (r: { fallback?: string; usage?: { promptTokens: number; completionTokens: number } }) => ({

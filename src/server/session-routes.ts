@@ -27,6 +27,8 @@ export interface SessionRoutesDeps extends SessionSocketDeps {
   interviewerId: string;
   maxBodyBytes: number;
   now: () => number;
+  /** Admission: why new sessions are refused now (503 with Retry-After), or undefined. */
+  saturation?: () => { reason: string; retryAfterS: number } | undefined;
   /** Per-client limit on POST /api/sessions; none when absent. */
   createLimit?: CreationLimiter;
 }
@@ -45,6 +47,11 @@ export function sessionRoutes(deps: SessionRoutesDeps): Hono<SessionEnv> {
   routes.post('/', limit, async (c) => {
     const decision = deps.createLimit?.take(clientAddress(c));
     if (decision && !decision.ok) throw new TooManySessions(decision.retryAfterSeconds);
+    const saturated = deps.saturation?.();
+    if (saturated) {
+      const message = `the server is at capacity (${saturated.reason}); interviews in progress go on, try a new one in ${saturated.retryAfterS} s`;
+      return c.json({ error: { code: 'server_busy', message } }, 503, { 'Retry-After': String(saturated.retryAfterS) });
+    }
     const parsed = CreateSessionBodySchema.safeParse(await jsonBody(c.req.raw));
     if (!parsed.success) throw new InvalidMessage(`invalid plan options: ${describeIssues(parsed.error.issues)}`);
     const options = { ...parsed.data, seed: parsed.data.seed ?? randomInt(2 ** 31) };

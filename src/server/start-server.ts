@@ -48,7 +48,7 @@ export async function startServer(services: Services, options: StartServerOption
     const adopted = await services.profiles.adoptUnowned(local.id);
     if (adopted > 0) log.info({ sessions: adopted }, 'earlier sessions added to the local profile');
   }
-  const ports = { interviewer: services.interviewer, judge: services.judge, now };
+  const ports = { interviewer: services.interviewer, judge: services.judge, ...(services.assessor ? { assessor: services.assessor } : {}), now };
   const registry = new SessionRegistry({ store, ports, log, interviewerId: services.interviewer.id }, options.registry);
   if (store.shared) log.info({ node: registry.nodeId }, `sharing the database with other nodes as ${registry.nodeId}`);
   await registry.resumeUnfinished();
@@ -63,6 +63,7 @@ export async function startServer(services: Services, options: StartServerOption
     config,
     now,
     interviewerId: services.interviewer.id,
+    ...(services.saturation ? { saturation: services.saturation } : {}),
     maxBodyBytes: config.PROBE_MAX_FRAME_BYTES,
     allowedOrigins: config.PROBE_ALLOWED_ORIGINS,
     allowedHosts: allowedHostNames(options.host, config.PROBE_ALLOWED_HOSTS),

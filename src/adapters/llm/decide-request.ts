@@ -30,8 +30,22 @@ export interface DecisionReply {
   reason: string;
 }
 
-/** The reply schema; a follow-up must name one of `targets`. */
+const schemas = new Map<string, z.ZodType<DecisionReply>>();
+/** Target sets are subsets of a question's key point ids; the cache is cleared if the bank is huge. */
+const MAX_SCHEMAS = 2000;
+
+/** The reply schema; a follow-up must name one of `targets`. Built once per target set. */
 export function decisionSchema(targets: string[]): z.ZodType<DecisionReply> {
+  const key = targets.join('\u0000');
+  let schema = schemas.get(key);
+  if (!schema) {
+    if (schemas.size >= MAX_SCHEMAS) schemas.clear();
+    schemas.set(key, (schema = buildDecisionSchema(targets)));
+  }
+  return schema;
+}
+
+function buildDecisionSchema(targets: string[]): z.ZodType<DecisionReply> {
   return z
     .strictObject({
       action: z.enum(['follow-up', 'next']),

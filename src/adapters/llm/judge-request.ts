@@ -13,8 +13,16 @@ export interface Judgement {
 
 const ids = (values: string[]) => z.enum(values as [string, ...string[]]);
 
-/** The reply schema for one question: strict json_schema on the wire; extra fields a model adds are dropped when parsing. */
+const schemas = new WeakMap<Question, z.ZodType<Judgement>>();
+
+/** The reply schema for one question: strict json_schema on the wire; extra fields a model adds are dropped when parsing. Built once per question object. */
 export function judgementSchema(question: Question): z.ZodType<Judgement> {
+  let schema = schemas.get(question);
+  if (!schema) schemas.set(question, (schema = buildJudgementSchema(question)));
+  return schema;
+}
+
+function buildJudgementSchema(question: Question): z.ZodType<Judgement> {
   return z.object({
     keyPoints: z.array(
       z.object({

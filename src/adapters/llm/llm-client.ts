@@ -2,6 +2,7 @@
 // the server (which request options it rejects).
 import OpenAI from 'openai';
 import { withBodyTimeout } from './body-timeout.js';
+import { createCallGate, type CallGate } from './call-gate.js';
 import { createCircuitBreaker, type CircuitBreaker } from './circuit-breaker.js';
 import { OPENAI_BASE_URL, type LlmSettings } from './llm-settings.js';
 
@@ -20,13 +21,15 @@ export interface LlmClient {
   compat: ServerCompat;
   /** Skips the endpoint for a while after it failed for good (see circuit-breaker.ts). */
   breaker: CircuitBreaker;
+  /** Limits calls in flight and sheds to the offline interviewer when saturated (see call-gate.ts). */
+  gate: CallGate;
 }
 
 /** Local servers (Ollama, llama.cpp...) need no key, but the SDK refuses to start without one. */
 const NO_KEY = 'no-key';
 
 /** Builds the client; retries and timeouts are the SDK's own. */
-export function createLlmClient(settings: LlmSettings, breaker: CircuitBreaker = createCircuitBreaker(settings.cooldownMs)): LlmClient {
+export function createLlmClient(settings: LlmSettings, breaker: CircuitBreaker = createCircuitBreaker(settings.cooldownMs), gate: CallGate = gateFor(settings)): LlmClient {
   const openai = new OpenAI({
     apiKey: settings.apiKey ?? NO_KEY,
     baseURL: settings.baseUrl ?? OPENAI_BASE_URL,
@@ -38,5 +41,9 @@ export function createLlmClient(settings: LlmSettings, breaker: CircuitBreaker =
     organization: null,
     project: null,
   });
-  return { openai, settings, compat: { jsonSchema: true, jsonObject: true, temperature: true }, breaker };
+  return { openai, settings, compat: { jsonSchema: true, jsonObject: true, temperature: true }, breaker, gate };
 }
+
+/** Saturation sheds for as long as a call may wait, at least 5 s: long enough for queues to drain. */
+const gateFor = (s: LlmSettings): CallGate =>
+  createCallGate({ maxInFlight: s.maxInFlight ?? 64, maxWaitMs: s.maxQueueMs ?? 2000, maxLagMs: s.maxLagMs ?? 0, shedMs: Math.max(5000, s.maxQueueMs ?? 2000) });

@@ -5,12 +5,12 @@
 import type { JudgeInput } from '../../engine/effects.js';
 import { offlineEvaluation } from '../../engine/interviewer/offline-interviewer.js';
 import type { Judge } from '../../engine/ports.js';
-import { separateGraderAddress } from '../../engine/scoring/grader-address.js';
+import { separateGraderAddress, type SeparatedAnswer } from '../../engine/scoring/grader-address.js';
 import type { Evaluation } from '../../engine/scoring/types.js';
 import { JudgeOutputInvalid } from '../../errors.js';
-import { withOneRetry } from './call-outcome.js';
+import { withOneRetry, type CallOutcome } from './call-outcome.js';
 import { countedScore } from './judge-policy.js';
-import { judgePromptValues, judgementSchema } from './judge-request.js';
+import { judgePromptValues, judgementSchema, type Judgement } from './judge-request.js';
 import { scoreJudgement } from './judge-score.js';
 import type { LlmClient } from './llm-client.js';
 import type { LoadedPrompts } from './load-prompts.js';
@@ -45,14 +45,24 @@ export function createLlmJudge(client: LlmClient, prompts: LoadedPrompts): Judge
       const offline = offlineEvaluation(input);
       const screened = separateGraderAddress(input.answer);
       const outcome = await askModel(client, prompts, { ...input, answer: screened.kept }, signal);
-      const usage = outcome.usage ? { usage: outcome.usage } : {};
-      if (!outcome.ok) return { ...offline, fallback: outcome.reason, ...usage };
-      // Quotes are checked against the answer with those sentences blanked: offsets stay the original's.
-      const { score, droppedClaims } = scoreJudgement(input.question, screened.blanked, outcome.value, offline.offline);
-      const counted = countedScore(score, offline.offline);
-      const checks = counted.capped ? { llmScore: score.overall, capped: counted.capped } : {};
-      const grader = offline.graderText ? { graderText: offline.graderText } : {};
-      return { score: counted.score, offline: offline.offline, model, droppedClaims, disagreement: counted.disagreement, ...checks, ...grader, ...usage };
+      return checkedEvaluation(input.question, screened, offline, model, outcome);
     },
   };
+}
+
+/**
+ * The evaluation from a judge call's outcome (the model saw `screened.kept`), under the judge's
+ * trust rules: claims checked against the answer, which score counts by judge-policy.ts, the
+ * offline evaluation with the reason when the call failed. Also used by the call that judges and
+ * decides at once (llm-assess.ts).
+ */
+export function checkedEvaluation(question: JudgeInput['question'], screened: SeparatedAnswer, offline: Evaluation, model: string, outcome: CallOutcome<Judgement>): Evaluation {
+  const usage = outcome.usage ? { usage: outcome.usage } : {};
+  if (!outcome.ok) return { ...offline, fallback: outcome.reason, ...usage };
+  // Quotes are checked against the answer with those sentences blanked: offsets stay the original's.
+  const { score, droppedClaims } = scoreJudgement(question, screened.blanked, outcome.value, offline.offline);
+  const counted = countedScore(score, offline.offline);
+  const checks = counted.capped ? { llmScore: score.overall, capped: counted.capped } : {};
+  const grader = offline.graderText ? { graderText: offline.graderText } : {};
+  return { score: counted.score, offline: offline.offline, model, droppedClaims, disagreement: counted.disagreement, ...checks, ...grader, ...usage };
 }

@@ -15,6 +15,12 @@ export interface LlmSettings {
   maxRetries: number;
   /** After a call fails for good, skip the endpoint this long (0: never skip). */
   cooldownMs: number;
+  /** LLM calls at once (PROBE_LLM_MAX_IN_FLIGHT); more wait in line. */
+  maxInFlight?: number;
+  /** Longest wait in line before the offline interviewer stands in (PROBE_LLM_MAX_QUEUE_MS). */
+  maxQueueMs?: number;
+  /** Event-loop lag that counts as overload (PROBE_OVERLOAD_LAG_MS; 0 = not watched). */
+  maxLagMs?: number;
 }
 
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
@@ -28,6 +34,9 @@ export function llmSettingsFrom(config: Config): LlmSettings {
     timeoutMs: config.PROBE_LLM_TIMEOUT_MS,
     maxRetries: config.PROBE_LLM_MAX_RETRIES,
     cooldownMs: config.PROBE_LLM_COOLDOWN_MS,
+    maxInFlight: config.PROBE_LLM_MAX_IN_FLIGHT,
+    maxQueueMs: config.PROBE_LLM_MAX_QUEUE_MS,
+    maxLagMs: config.PROBE_OVERLOAD_LAG_MS,
   };
 }
 

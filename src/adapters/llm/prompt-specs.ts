@@ -58,6 +58,12 @@ export const PROMPT_SPECS = {
     variables: [],
     slots: {},
   },
+  assessDecision: {
+    file: 'assess-decision.md',
+    purpose: 'the decision asked for in the same call as the grading (after judge.md)',
+    variables: ['mode', 'targets', 'follow_ups_left', 'output_format'],
+    slots: {},
+  },
   judge: {
     file: 'judge.md',
     purpose: 'the grading request',

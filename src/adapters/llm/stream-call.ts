@@ -20,6 +20,15 @@ export interface StreamRequest {
  * than the client timeout; connection errors, 429 and 5xx before the first byte are the SDK's.
  */
 export async function streamCompletion(client: LlmClient, req: StreamRequest, spent: (u: TokenUsage | undefined) => void, signal?: AbortSignal): Promise<string> {
+  const release = await client.gate.acquire(signal);
+  try {
+    return await streamWithin(client, req, spent, signal);
+  } finally {
+    release();
+  }
+}
+
+async function streamWithin(client: LlmClient, req: StreamRequest, spent: (u: TokenUsage | undefined) => void, signal?: AbortSignal): Promise<string> {
   const stop = new AbortController();
   const stream = await client.openai.chat.completions.create(
     { model: req.model, messages: req.messages, stream: true, stream_options: { include_usage: true } },
@@ -28,15 +37,12 @@ export async function streamCompletion(client: LlmClient, req: StreamRequest, sp
   let stalled = false;
   let stopped = false;
   // The SDK's timeout ends when the headers arrive; a body that goes quiet needs its own.
-  let timer: NodeJS.Timeout | undefined;
-  const arm = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      stalled = true;
-      stop.abort();
-    }, client.settings.timeoutMs);
-  };
-  arm();
+  // One timer, pushed back on every chunk (refresh() is far cheaper than a new timer per token).
+  const timer = setTimeout(() => {
+    stalled = true;
+    stop.abort();
+  }, client.settings.timeoutMs);
+  const arm = () => void timer.refresh();
   let text = '';
   let finish: string | null = null;
   try {

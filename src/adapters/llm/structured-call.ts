@@ -12,6 +12,8 @@ export interface StructuredRequest<T> {
   model: string;
   messages: ChatCompletionMessageParam[];
   schema: z.ZodType<T>;
+  /** Parses the reply instead of `schema` (which then only shapes the wire format), e.g. to accept a reply without an optional part. */
+  parse?: z.ZodType<T>;
   /** Schema name sent with json_schema ("judgement", "decision"). */
   name: string;
   temperature?: number;
@@ -30,8 +32,24 @@ export function callDeadline(client: LlmClient, signal?: AbortSignal): AbortSign
   return signal ? AbortSignal.any([signal, deadline]) : deadline;
 }
 
+type JsonSchemaFormat = ReturnType<typeof zodResponseFormat>;
+
+/**
+ * Converting a zod schema to JSON Schema took about a millisecond per call; schemas are built once
+ * per question (judge) or target set (decide), so the wire format is kept with the schema object.
+ */
+const formats = new WeakMap<z.ZodType, Map<string, JsonSchemaFormat>>();
+
+function jsonSchemaFormat(schema: z.ZodType, name: string): JsonSchemaFormat {
+  let byName = formats.get(schema);
+  if (!byName) formats.set(schema, (byName = new Map()));
+  let format = byName.get(name);
+  if (!format) byName.set(name, (format = zodResponseFormat(schema, name)));
+  return format;
+}
+
 function params<T>(req: StructuredRequest<T>, compat: ServerCompat): ChatCompletionCreateParamsNonStreaming {
-  const format = compat.jsonSchema ? zodResponseFormat(req.schema, req.name) : compat.jsonObject ? ({ type: 'json_object' } as const) : undefined;
+  const format = compat.jsonSchema ? jsonSchemaFormat(req.schema, req.name) : compat.jsonObject ? ({ type: 'json_object' } as const) : undefined;
   return {
     model: req.model,
     messages: req.messages,
@@ -71,13 +89,20 @@ export const usageOf = (u: { prompt_tokens: number; completion_tokens: number } 
 
 /** Sends the request and returns the parsed value; an unusable reply throws `req.invalid(...)`. */
 export async function requestStructured<T>(client: LlmClient, req: StructuredRequest<T>, spent: (u: TokenUsage | undefined) => void, signal?: AbortSignal): Promise<T> {
-  const completion = await create(client, req, callDeadline(client, signal));
+  const deadline = callDeadline(client, signal);
+  const release = await client.gate.acquire(deadline);
+  let completion: ChatCompletion;
+  try {
+    completion = await create(client, req, deadline);
+  } finally {
+    release();
+  }
   spent(usageOf(completion.usage));
   const choice = completion.choices?.[0];
   if (!choice) throw req.invalid(`${req.what} was empty`);
   if (choice.finish_reason === 'length') throw req.invalid(`${req.what} was cut off`);
   if (choice.message.refusal) throw req.invalid(`${req.what} was a refusal`, choice.message.refusal);
-  const parsed = parseJsonReply(choice.message.content ?? '', req.schema);
+  const parsed = parseJsonReply(choice.message.content ?? '', req.parse ?? req.schema);
   if (!parsed.ok) throw req.invalid(`${req.what} ${parsed.problem}`, parsed.detail);
   return parsed.value;
 }

@@ -17,6 +17,7 @@ import { summarizeProfile } from './read-profile.js';
 import { runRelayStep, type RelayRow } from './relay-load.js';
 import { renderServerRun, type ServerRun } from './server-report.js';
 import { readdirSync } from 'node:fs';
+import { renderTurnRun, runTurnBench, TURN_SECTION } from './turn-bench.js';
 
 export const SECTION = '## Server performance (npm run bench:server)';
 
@@ -27,6 +28,8 @@ interface Plan {
   idle: number;
   relay: LoadStep[];
   tokenDelayMs: number;
+  /** LLM turn cost: Probe's LLM mode beside the single-call reference (turn-bench.ts). */
+  turn: LoadStep[];
 }
 
 const paced = (users: number, measureMs = 20_000): LoadStep => ({ users, thinkMs: 1000, warmupMs: users >= 1000 ? 8000 : 5000, measureMs });
@@ -36,6 +39,7 @@ const FULL: Plan = {
   idle: 1000,
   relay: [paced(1), paced(50), paced(200), paced(1000)],
   tokenDelayMs: 20,
+  turn: [paced(1), paced(10), paced(50), paced(200)],
 };
 
 export const QUICK: Plan = {
@@ -43,9 +47,10 @@ export const QUICK: Plan = {
   idle: 5,
   relay: [{ users: 2, thinkMs: 50, warmupMs: 500, measureMs: 1500 }],
   tokenDelayMs: 5,
+  turn: [{ users: 2, thinkMs: 50, warmupMs: 500, measureMs: 1500 }],
 };
 
-/** `--only offline|idle|relay` and `--users 200,1000` narrow a run (for profiling and comparisons; nothing is written). */
+/** `--only offline|idle|relay|llm` and `--users 200,1000` narrow a run (for profiling and comparisons; nothing is written). */
 function narrow(plan: Plan, args: string[]): Plan {
   const value = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
   const only = value('--only');
@@ -56,6 +61,7 @@ function narrow(plan: Plan, args: string[]): Plan {
     offline: !only || only === 'offline' ? keep(plan.offline) : [],
     idle: !only || only === 'idle' ? plan.idle : 0,
     relay: !only || only === 'relay' ? keep(plan.relay) : [],
+    turn: !only || only === 'llm' ? keep(plan.turn) : [],
   };
 }
 
@@ -98,15 +104,28 @@ async function main(): Promise<void> {
   const quick = args.includes('--quick');
   const profileAt = args.indexOf('--profile');
   const profileDir = profileAt >= 0 ? args[profileAt + 1] : undefined;
-  const narrowed = args.includes('--only') || args.includes('--users');
-  const run = await runServerBench(narrow(quick ? QUICK : FULL, args), (line) => console.log(line), profileDir);
-  const body = renderServerRun(run);
-  console.log(`\n${body}`);
-  if (profileDir) printProfile(profileDir);
-  if (!quick && !narrowed && !args.includes('--no-write')) {
-    upsertSection(join(packageRoot(), 'docs/benchmarks.md'), SECTION, body);
-    console.log('\nupdated docs/benchmarks.md');
+  const onlyLlm = args.includes('--only') && args[args.indexOf('--only') + 1] === 'llm';
+  const narrowed = (args.includes('--only') && !onlyLlm) || args.includes('--users') || args.includes('--variants');
+  const plan = narrow(quick ? QUICK : FULL, args);
+  const write = !quick && !narrowed && !args.includes('--no-write');
+  const doc = join(packageRoot(), 'docs/benchmarks.md');
+  if (!onlyLlm) {
+    const run = await runServerBench(plan, (line) => console.log(line), profileDir);
+    const body = renderServerRun(run);
+    console.log(`\n${body}`);
+    if (profileDir) printProfile(profileDir);
+    if (write) upsertSection(doc, SECTION, body);
   }
+  if (plan.turn.length > 0) {
+    const bank = await loadBank(defaultBankDir());
+    // --variants name=DIR,...: other checkouts of Probe run beside this one (ablations; nothing is written).
+    const variantArg = args.includes('--variants') ? (args[args.indexOf('--variants') + 1] ?? '') : '';
+    const variants = Object.fromEntries(variantArg.split(',').filter(Boolean).map((v) => v.split('=') as [string, string]));
+    const turnBody = renderTurnRun(await runTurnBench(plan.turn, bank, (line) => console.log(line), onlyLlm ? profileDir : undefined, variants));
+    console.log(`\n${turnBody}`);
+    if (write) upsertSection(doc, TURN_SECTION, turnBody);
+  }
+  if (write) console.log('\nupdated docs/benchmarks.md');
 }
 
 if (process.argv[1]?.endsWith('run.ts')) await main();

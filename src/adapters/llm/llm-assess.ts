@@ -1,0 +1,117 @@
+// Judges an answer and decides the next move in one structured call: the judge's prompt, then the
+// decision asked for in the same reply. The judgement goes through the judge's checks unchanged
+// (checkedEvaluation); the decision counts only if it still fits the checked evaluation, otherwise
+// the interviewer is asked on its own.
+import { z } from 'zod';
+import type { DecideInput, JudgeInput } from '../../engine/effects.js';
+import type { Question } from '../../engine/bank/schema.js';
+import { offlineDecide } from '../../engine/interviewer/offline-decide.js';
+import { OFFLINE_ID, offlineEvaluation } from '../../engine/interviewer/offline-interviewer.js';
+import type { Assessment, Assessor, DecideContext, Judge } from '../../engine/ports.js';
+import { separateGraderAddress } from '../../engine/scoring/grader-address.js';
+import type { Evaluation } from '../../engine/scoring/types.js';
+import { JudgeOutputInvalid } from '../../errors.js';
+import { withOneRetry, type CallOutcome } from './call-outcome.js';
+import { allowedTargets, DEPTH, toDecision, type DecisionReply } from './decide-request.js';
+import { judgePromptValues, judgementSchema, type Judgement } from './judge-request.js';
+import type { LlmClient } from './llm-client.js';
+import { checkedEvaluation } from './llm-judge.js';
+import type { LoadedPrompts } from './load-prompts.js';
+import { requestStructured } from './structured-call.js';
+
+type Assessed = Judgement & { decision?: DecisionReply | undefined };
+
+/** Targets the plan could allow, before the evaluation is known (allowedTargets narrows them after). */
+export function possibleTargets(next: DecideContext): string[] {
+  if (next.followUpsAsked >= next.maxFollowUps) return [];
+  const open = next.question.keyPoints.map((k) => k.id).filter((id) => next.mode === 'drill' || !next.probed.includes(id));
+  return next.mode === 'mock' && !next.probed.includes(DEPTH) ? [...open, DEPTH] : open;
+}
+
+const schemas = new WeakMap<Question, Map<string, { wire: z.ZodType<Assessed>; parse: z.ZodType<Assessed> }>>();
+
+/** The judgement schema with a decision field; the parse schema lets a reply without a usable decision through. */
+function assessmentSchemas(question: Question, targets: string[]) {
+  let byTargets = schemas.get(question);
+  if (!byTargets) schemas.set(question, (byTargets = new Map()));
+  const key = targets.join('\u0000');
+  let found = byTargets.get(key);
+  if (!found) {
+    const judgement = judgementSchema(question) as unknown as z.ZodObject;
+    const decision = z.strictObject({
+      action: z.enum(['follow-up', 'next']),
+      target: z.enum(targets as [string, ...string[]]).nullable().describe('The id to probe; null when moving on.'),
+      reason: z.string(),
+    });
+    found = {
+      wire: judgement.extend({ decision }) as unknown as z.ZodType<Assessed>,
+      parse: judgement.extend({ decision: decision.optional().catch(undefined) }) as unknown as z.ZodType<Assessed>,
+    };
+    byTargets.set(key, found);
+  }
+  return found;
+}
+
+function decisionFormat(targets: string[]): string {
+  return `"decision": {"action": "follow-up" | "next", "target": ${targets.map((t) => `"${t}"`).join(' | ')} | null, "reason": "<one sentence>"}`;
+}
+
+function targetLines(next: DecideContext, targets: string[]): string {
+  return targets
+    .map((id) => (id === DEPTH ? `- ${DEPTH}: push a solid answer further (how it works underneath, trade-offs, where it breaks, practice)` : `- ${id}: ${next.question.keyPoints.find((k) => k.id === id)?.statement ?? id}`))
+    .join('\n');
+}
+
+async function ask(client: LlmClient, prompts: LoadedPrompts, input: JudgeInput, next: DecideContext, targets: string[], signal?: AbortSignal): Promise<CallOutcome<Assessed>> {
+  const messages = [
+    { role: 'system' as const, content: await prompts.render('judgeSystem', {}) },
+    { role: 'user' as const, content: await prompts.render('judge', judgePromptValues(input.question, input.answer)) },
+    {
+      role: 'user' as const,
+      content: await prompts.render('assessDecision', {
+        mode: next.mode,
+        targets: targetLines(next, targets),
+        follow_ups_left: String(next.maxFollowUps - next.followUpsAsked),
+        output_format: decisionFormat(targets),
+      }),
+    },
+  ];
+  const { wire, parse } = assessmentSchemas(input.question, targets);
+  return withOneRetry(
+    (_attempt, spent) =>
+      requestStructured(
+        client,
+        { model: client.settings.judgeModel, messages, schema: wire, parse, name: 'assessment', temperature: 0, what: 'judge reply', invalid: (m, cause) => new JudgeOutputInvalid(m, { cause }) },
+        spent,
+        signal,
+      ),
+    client,
+  );
+}
+
+/** The proposed decision, if it still fits the checked evaluation. */
+function proposal(reply: DecisionReply | undefined, input: DecideInput, by: string): Assessment['decision'] {
+  if (!reply) return undefined;
+  if (reply.action === 'next') return { decision: toDecision(reply), by };
+  return reply.target && allowedTargets(input).includes(reply.target) ? { decision: toDecision(reply), by } : undefined;
+}
+
+/** The assessor on `client`; `judge` is the same client's judge, for answers with no decision to make. */
+export function createLlmAssessor(client: LlmClient, prompts: LoadedPrompts, judge: Judge): Assessor {
+  const model = client.settings.judgeModel;
+  const by = `llm:${model}`;
+  return {
+    async assess(input, next, signal): Promise<Assessment> {
+      const targets = possibleTargets(next);
+      if (targets.length === 0) return { evaluation: await judge.judge(input, signal) };
+      const offline = offlineEvaluation(input);
+      // As in the judge: sentences addressed to the grader never reach the model.
+      const screened = separateGraderAddress(input.answer);
+      const outcome = await ask(client, prompts, { ...input, answer: screened.kept }, next, targets, signal);
+      const judged: CallOutcome<Judgement> = outcome.ok ? { ...outcome, value: { keyPoints: outcome.value.keyPoints, criteria: outcome.value.criteria } } : outcome;
+      const evaluation: Evaluation = checkedEvaluation(input.question, screened, offline, model, judged);
+      if (!outcome.ok) return { evaluation, decision: { decision: offlineDecide({ ...next, evaluation }), by: OFFLINE_ID, fallback: outcome.reason } };
+      return { evaluation, decision: proposal(outcome.value.decision, { ...next, evaluation }, by) };
+    },
+  };
+}
