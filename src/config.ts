@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { ConfigInvalid } from './errors.js';
 import { defaultBankDir, defaultPromptsDir } from './paths.js';
+import { parseTrustedProxies, type ProxyRule } from './server/profile-trusted-proxies.js';
 
 const intIn = (min: number, max: number, fallback: number) =>
   z.coerce
@@ -16,6 +17,26 @@ const optionalText = z
   .string()
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+/** Headers a sign-in proxy must not be trusted to set for us: they carry something else. */
+const RESERVED_HEADERS = new Set(['authorization', 'cookie', 'host', 'origin', 'content-type', 'content-length', 'connection', 'upgrade', 'forwarded', 'x-forwarded-for']);
+
+const authHeader = optionalText.pipe(
+  z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, { error: 'must be an HTTP header name such as X-Forwarded-User (letters, digits and hyphens)' })
+    .refine((h) => !RESERVED_HEADERS.has(h.toLowerCase()), { error: 'names a header that carries something else; use the header your sign-in proxy sets, e.g. X-Forwarded-User or Remote-User' })
+    .transform((h) => h.toLowerCase())
+    .optional(),
+);
+
+const trustedProxies = optionalText.transform((v, ctx): ProxyRule[] | undefined => {
+  if (v === undefined) return undefined;
+  const parsed = parseTrustedProxies(v);
+  if (parsed.ok) return parsed.rules;
+  ctx.addIssue({ code: 'custom', message: parsed.error });
+  return z.NEVER;
+});
 
 /**
  * DATABASE_URL: a PostgreSQL URL (postgres:// or postgresql://) naming a database. A unix socket
@@ -87,6 +108,17 @@ export const ConfigSchema = z.object({
   PROBE_LLM_MAX_IN_FLIGHT: intIn(1, 100_000, 64),
   PROBE_LLM_MAX_QUEUE_MS: intIn(10, 600_000, 2_000),
   PROBE_OVERLOAD_LAG_MS: intIn(0, 600_000, 500),
+  /** The header an authenticating reverse proxy sets to the signed-in user; unset = one local profile. */
+  PROBE_AUTH_HEADER: authHeader,
+  /** Which remote addresses may set PROBE_AUTH_HEADER (required with it). */
+  PROBE_TRUSTED_PROXIES: trustedProxies,
+}).superRefine((c, ctx) => {
+  if (c.PROBE_AUTH_HEADER && !c.PROBE_TRUSTED_PROXIES) {
+    ctx.addIssue({ code: 'custom', path: ['PROBE_TRUSTED_PROXIES'], message: 'must list the sign-in proxy addresses (e.g. 127.0.0.1 or 10.0.0.0/8) when PROBE_AUTH_HEADER is set; otherwise anyone could send the header' });
+  }
+  if (c.PROBE_TRUSTED_PROXIES && !c.PROBE_AUTH_HEADER) {
+    ctx.addIssue({ code: 'custom', path: ['PROBE_AUTH_HEADER'], message: 'must name the header the proxy sets (e.g. X-Forwarded-User) when PROBE_TRUSTED_PROXIES is set' });
+  }
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

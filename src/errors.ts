@@ -95,6 +95,17 @@ export class ReportNotReady extends AppError {
   }
 }
 
+/** A profile-wide route on a server anyone can reach and no sign-in proxy guards (profile-identity.ts). */
+export class ProfileNeedsSignIn extends AppError {
+  constructor() {
+    super(
+      'profile_needs_sign_in',
+      403,
+      'this server is reachable from other machines without a sign-in, so profile-wide pages (progress, export, deletion) are off; put an authenticating proxy in front and set PROBE_AUTH_HEADER and PROBE_TRUSTED_PROXIES, or serve on 127.0.0.1',
+    );
+  }
+}
+
 /** The request's Host is not one this server answers to (a DNS-rebinding page, or a missing PROBE_ALLOWED_HOSTS entry). */
 export class HostNotAllowed extends AppError {
   constructor(host: string) {

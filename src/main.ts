@@ -8,12 +8,15 @@ import { createOfflineInterviewer, createOfflineJudge } from './engine/interview
 import type { Assessor, Interviewer, Judge } from './engine/ports.js';
 import { pacedInterviewer } from './server/paced-interviewer.js';
 import type { SessionStore } from './server/session-store.js';
+import type { ProfileStore } from './server/profile-store.js';
+import { openProfileStore } from './adapters/db/open-profile-store.js';
 import { startServer, type RunningServer, type StartServerOptions } from './server/start-server.js';
 
 export interface Services {
   config: Config;
   bank: Bank;
   store: SessionStore;
+  profiles: ProfileStore;
   interviewer: Interviewer;
   judge: Judge;
   log: Logger;
@@ -29,6 +32,7 @@ export interface Services {
 export interface ServiceOverrides {
   bank?: Bank;
   store?: SessionStore;
+  profiles?: ProfileStore;
   interviewer?: Interviewer;
   judge?: Judge;
   log?: Logger;
@@ -45,6 +49,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     config,
     bank,
     store,
+    profiles: overrides.profiles ?? (await openProfileStore(store)),
     interviewer: overrides.interviewer ?? chosen.interviewer,
     judge: overrides.judge ?? chosen.judge,
     ...(chosen.saturation && !overrides.interviewer ? { saturation: chosen.saturation } : {}),

@@ -6,6 +6,8 @@ import { mountSetup } from './views/setup.js';
 import { mountChat } from './views/chat.js';
 import { mountReportPage } from './views/report-page.js';
 import { mountHistory } from './views/history.js';
+import { mountProgress } from './views/progress.js';
+import { claimStoredSessions } from './claim.js';
 
 const main = document.getElementById('main') as HTMLElement;
 const store = browserStore();
@@ -37,8 +39,11 @@ function show(): void {
     case 'history':
       unmount = mountHistory(main, context);
       break;
+    case 'progress':
+      unmount = mountProgress(main, context);
+      break;
   }
-  const current = route.view === 'setup' || route.view === 'history' ? routeHash(route) : null;
+  const current = route.view === 'setup' || route.view === 'history' || route.view === 'progress' ? routeHash(route) : null;
   for (const link of document.querySelectorAll<HTMLAnchorElement>('nav.site-nav a')) {
     if (link.getAttribute('href') === current) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
@@ -50,4 +55,6 @@ document.getElementById('skip-link')?.addEventListener('click', (event) => {
   main.focus();
 });
 window.addEventListener('hashchange', show);
+// Sessions this browser held before profiles become the profile's; the page shows meanwhile.
+void claimStoredSessions(store);
 show();

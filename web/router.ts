@@ -4,13 +4,15 @@ export type Route =
   | { view: 'setup' }
   | { view: 'interview'; id: string }
   | { view: 'report'; id: string }
-  | { view: 'history' };
+  | { view: 'history' }
+  | { view: 'progress' };
 
 /** The route of a location hash; unknown hashes fall back to the setup page. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   const [, first, second] = path.split('/');
   if (first === 'history') return { view: 'history' };
+  if (first === 'progress') return { view: 'progress' };
   if ((first === 'interview' || first === 'report') && second) return { view: first, id: decodeURIComponent(second) };
   return { view: 'setup' };
 }
@@ -22,6 +24,8 @@ export function routeHash(route: Route): string {
       return '#/';
     case 'history':
       return '#/history';
+    case 'progress':
+      return '#/progress';
     case 'interview':
     case 'report':
       return `#/${route.view}/${encodeURIComponent(route.id)}`;

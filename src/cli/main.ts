@@ -7,6 +7,8 @@ import { registerBank } from './commands/bank.js';
 import { registerExport } from './commands/export.js';
 import { registerGrade } from './commands/grade.js';
 import { registerInterview } from './commands/interview.js';
+import { registerProfile } from './commands/profile.js';
+import { registerProgress } from './commands/progress.js';
 import { registerServe } from './commands/serve.js';
 
 /** The version in package.json. */
@@ -23,6 +25,8 @@ export function createProgram(): Command {
   registerExport(program);
   registerGrade(program);
   registerInterview(program);
+  registerProfile(program);
+  registerProgress(program);
   registerServe(program);
   return program;
 }

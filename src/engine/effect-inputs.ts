@@ -73,6 +73,7 @@ export function decideEffect(state: SessionState): Effect {
       followUpsAsked: progress.followUps.length,
       maxFollowUps: state.plan.maxFollowUps,
       probed: progress.followUps.map((f) => f.target),
+      ...(state.plan.focus?.[question.id] ? { focus: state.plan.focus[question.id] } : {}),
     },
   };
 }

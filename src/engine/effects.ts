@@ -43,6 +43,8 @@ export interface DecideInput {
   maxFollowUps: number;
   /** Targets already probed for this question (attempt), most recent last. */
   probed: string[];
+  /** Key points this question is practised for (a weak-spots drill), most important first. */
+  focus?: string[];
 }
 
 export interface JudgeInput {

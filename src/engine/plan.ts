@@ -38,6 +38,8 @@ export interface Plan {
   questionTimeLimitMs?: number;
   bankVersion: string;
   questions: Question[];
+  /** Key point ids per question id that this drill was built to practise (weak spots); follow-ups go to them first. */
+  focus?: Record<string, string[]>;
 }
 
 export type PlanResult = { ok: true; plan: Plan; shortBy: number } | { ok: false; error: string };

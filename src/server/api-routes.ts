@@ -6,11 +6,14 @@ import { InvalidMessage } from '../errors.js';
 import type { ServerInfo } from '../protocol/http.js';
 import { CreationLimiter } from './creation-limiter.js';
 import { describeIssues } from './describe-issues.js';
+import { requireProfile, type IdentityMode, type ProfileEnv } from './profile-identity.js';
+import { profileRoutes, type ProfileRoutesDeps } from './profile-routes.js';
 import { guardStateChanges } from './request-guard.js';
 import { sessionRoutes, type SessionRoutesDeps } from './session-routes.js';
 import { questionView, topicViews } from './views.js';
 
-export interface ApiDeps extends SessionRoutesDeps {
+export interface ApiDeps extends SessionRoutesDeps, ProfileRoutesDeps {
+  identity: IdentityMode;
   config: Pick<Config, 'PROBE_MAX_ANSWER_CHARS' | 'PROBE_MAX_FRAME_BYTES' | 'PROBE_SESSION_CREATE_PER_MIN' | 'PROBE_SESSION_CREATE_BURST'>;
 }
 
@@ -20,11 +23,14 @@ const QuestionQuerySchema = z.strictObject({
   kind: z.enum(['technical', 'behavioral']).optional(),
 });
 
-export function apiRoutes(deps: ApiDeps): Hono {
-  const api = new Hono();
+export function apiRoutes(deps: ApiDeps): Hono<ProfileEnv> {
+  const api = new Hono<ProfileEnv>();
   api.use('*', guardStateChanges(deps.allowedOrigins));
+  // Every API call speaks for a profile; with a sign-in proxy configured, one without it is refused here.
+  api.use('*', requireProfile(deps));
   const createLimit = new CreationLimiter({ perMinute: deps.config.PROBE_SESSION_CREATE_PER_MIN, burst: deps.config.PROBE_SESSION_CREATE_BURST, now: deps.now });
   api.route('/sessions', sessionRoutes({ ...deps, createLimit }));
+  api.route('/profile', profileRoutes({ ...deps, createLimit }));
 
   api.get('/topics', (c) => c.json(topicViews(deps.bank)));
 

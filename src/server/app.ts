@@ -11,8 +11,15 @@ import type { ErrorBody } from '../protocol/http.js';
 import { apiRoutes, type ApiDeps } from './api-routes.js';
 import { allowedHostNames, requireKnownHost } from './host-check.js';
 import { placeholderPage } from './placeholder-page.js';
+import type { IdentityMode } from './profile-identity.js';
+import type { ProfileStore } from './profile-store.js';
+import { profileStoreOf } from './profile-store-of.js';
 
-export interface AppOptions extends ApiDeps {
+export interface AppOptions extends Omit<ApiDeps, 'profiles' | 'identity'> {
+  /** Default: profiles in the session store's SQLite database. */
+  profiles?: ProfileStore;
+  /** Default: one local profile, no sign-in. */
+  identity?: IdentityMode;
   /** Folder of the built web app; a placeholder page is served when it does not exist. */
   webDir: string;
   /** Host names the server answers to besides localhost and IP addresses (see host-check.ts); default none. */
@@ -50,7 +57,7 @@ export function createApp(options: AppOptions): Hono {
     }
   });
 
-  app.route('/api', apiRoutes(options));
+  app.route('/api', apiRoutes({ ...options, profiles: options.profiles ?? profileStoreOf(store), identity: options.identity ?? { kind: 'local' } }));
   app.all('/api/*', (c) => c.json(errorBody('not_found', `no API route ${c.req.method} ${c.req.path}; see docs/protocol.md`), 404));
 
   if (existsSync(options.webDir)) {

@@ -1,22 +1,26 @@
 // Middleware for /api/sessions/:id routes: the caller must hold the session's token.
-// No token is 401. An unknown id and a wrong token get the same 404 (status, code and message), so
-// the answer never tells whether a session exists.
+// No token is 401. An unknown id, a wrong token and another profile's session get the same 404
+// (status, code and message), so the answer never tells whether a session exists or whose it is.
 import { createMiddleware } from 'hono/factory';
 import { SessionNotFound, Unauthorized } from '../errors.js';
 import { requestToken, tokenMatches } from './auth.js';
+import { claimForProfile, foreignSession } from './profile-sessions.js';
+import type { Profile, ProfileStore } from './profile-store.js';
 import type { SessionMeta, SessionStore } from './session-store.js';
 
-export type SessionEnv = { Variables: { session: SessionMeta } };
+export type SessionEnv = { Variables: { session: SessionMeta; profile: Profile } };
 
 /** Sets `c.var.session` for the route after it; report routes use it too. */
-export function requireSession(store: SessionStore) {
+export function requireSession(store: SessionStore, profiles: ProfileStore) {
   return createMiddleware<SessionEnv>(async (c, next) => {
     const token = requestToken(c.req.header('authorization'), c.req.query('token'));
     if (!token) throw new Unauthorized();
     const id = c.req.param('id') ?? '';
     const meta = await store.meta(id);
-    if (!meta || !tokenMatches(token, meta.tokenHash)) throw new SessionNotFound(id);
-    c.set('session', meta);
+    if (!meta || foreignSession(meta, c.var.profile) || !tokenMatches(token, meta.tokenHash)) throw new SessionNotFound(id);
+    const owned = await claimForProfile(meta, c.var.profile, profiles);
+    if (!owned) throw new SessionNotFound(id);
+    c.set('session', owned);
     await next();
   });
 }

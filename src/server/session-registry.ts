@@ -117,6 +117,14 @@ export class SessionRegistry {
     return dropped;
   }
 
+  /** Stops a session's runner before its rows are deleted: in-flight work finishes, its socket closes. */
+  async evict(id: string, graceMs = 2000): Promise<void> {
+    const runner = this.runners.get(id) ?? (await this.loading.get(id));
+    if (!runner) return;
+    this.runners.delete(id);
+    await runner.shutdown(graceMs);
+  }
+
   /** Lets every runner finish its in-flight work (up to `graceMs`) and closes its connection. */
   async shutdown(graceMs: number): Promise<void> {
     clearInterval(this.sweeper);

@@ -35,7 +35,7 @@ export interface SessionRoutesDeps extends SessionSocketDeps {
 
 export function sessionRoutes(deps: SessionRoutesDeps): Hono<SessionEnv> {
   const routes = new Hono<SessionEnv>();
-  const authorized = requireSession(deps.store);
+  const authorized = requireSession(deps.store, deps.profiles);
 
   const limit = bodyLimit({
     maxSize: deps.maxBodyBytes,
@@ -59,7 +59,7 @@ export function sessionRoutes(deps: SessionRoutesDeps): Hono<SessionEnv> {
     if (!result.ok) throw new PlanUnsatisfiable(result.error);
     const id = randomUUID();
     const token = createToken();
-    await deps.store.create({ id, tokenHash: hashToken(token), plan: result.plan, createdAt: deps.now() });
+    await deps.store.create({ id, tokenHash: hashToken(token), plan: result.plan, createdAt: deps.now(), profileId: c.var.profile.id });
     deps.log.info({ session: id, mode: result.plan.mode, questions: result.plan.questions.length }, 'session created');
     const body: CreateSessionResponse = {
       id,

@@ -8,12 +8,15 @@ import { CloseCode } from '../protocol/ws-frames.js';
 import { requestToken, tokenMatches } from './auth.js';
 import { ClientConnection, type ConnectionLimits } from './client-connection.js';
 import { originAllowed } from './origin.js';
+import { claimForProfile, foreignSession } from './profile-sessions.js';
+import type { Profile, ProfileStore } from './profile-store.js';
 import type { SessionRegistry } from './session-registry.js';
 import type { SessionRunner } from './session-runner.js';
 import type { SessionStore } from './session-store.js';
 
 export interface SessionSocketDeps {
   store: SessionStore;
+  profiles: ProfileStore;
   registry: SessionRegistry;
   log: Logger;
   allowedOrigins: readonly string[];
@@ -32,7 +35,10 @@ async function admit(c: Context, deps: SessionSocketDeps): Promise<Admission> {
   const notFound = { refuse: CloseCode.sessionNotFound, reason: 'no session with this id opens with this token' };
   const id = c.req.param('id') ?? '';
   const meta = await deps.store.meta(id);
-  if (!meta || !tokenMatches(token, meta.tokenHash)) return notFound;
+  const profile = c.get('profile') as Profile;
+  // Another profile's session is answered the same way too.
+  if (!meta || foreignSession(meta, profile) || !tokenMatches(token, meta.tokenHash)) return notFound;
+  if (!(await claimForProfile(meta, profile, deps.profiles))) return notFound;
   const runner = await deps.registry.get(id);
   return runner ? { runner } : notFound;
 }

@@ -13,6 +13,8 @@ export interface NewSession {
   tokenHash: string;
   plan: Plan;
   createdAt: number;
+  /** The owning profile (profile-store.ts); left out, the session waits to be claimed. */
+  profileId?: string;
 }
 
 /** A session's row, without its events. */
@@ -29,6 +31,8 @@ export interface SessionMeta {
   updatedAt: number;
   endedAt?: number;
   endReason?: EndReason;
+  /** The owning profile; absent for a session nobody has claimed yet. */
+  profileId?: string;
 }
 
 /** A stored transcript entry with what the client needs to show it again. */

@@ -10,6 +10,7 @@ import type { Services } from '../main.js';
 import { createApp } from './app.js';
 import { startHeartbeat } from './heartbeat.js';
 import { allowedHostNames } from './host-check.js';
+import { identityMode, identityWarning, LOCAL_SUBJECT } from './profile-identity.js';
 import { SessionRegistry, type RegistryOptions } from './session-registry.js';
 import { startUnstartedSweeper } from './unstarted-sweeper.js';
 
@@ -22,6 +23,8 @@ export interface StartServerOptions {
   heartbeatMs?: number;
   registry?: RegistryOptions;
   webDir?: string;
+  /** The clock (tests inject one to play sessions on different days). */
+  now?: () => number;
 }
 
 export interface RunningServer {
@@ -35,7 +38,16 @@ export interface RunningServer {
 
 export async function startServer(services: Services, options: StartServerOptions): Promise<RunningServer> {
   const { config, log, store } = services;
-  const now = () => Date.now();
+  const now = options.now ?? (() => Date.now());
+  const identity = identityMode({ ...config, HOST: options.host });
+  const warning = identityWarning(identity, options.host);
+  if (warning) log.warn(warning);
+  if (identity.kind !== 'proxy') {
+    // One profile owns everything on a single-user install, including sessions made before profiles.
+    const local = await services.profiles.ensure(LOCAL_SUBJECT, now());
+    const adopted = await services.profiles.adoptUnowned(local.id);
+    if (adopted > 0) log.info({ sessions: adopted }, 'earlier sessions added to the local profile');
+  }
   const ports = { interviewer: services.interviewer, judge: services.judge, ...(services.assessor ? { assessor: services.assessor } : {}), now };
   const registry = new SessionRegistry({ store, ports, log, interviewerId: services.interviewer.id }, options.registry);
   if (store.shared) log.info({ node: registry.nodeId }, `sharing the database with other nodes as ${registry.nodeId}`);
@@ -44,6 +56,8 @@ export async function startServer(services: Services, options: StartServerOption
   const app = createApp({
     bank: services.bank,
     store,
+    profiles: services.profiles,
+    identity,
     registry,
     log,
     config,

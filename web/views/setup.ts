@@ -8,12 +8,13 @@ import { createBody, DEFAULT_SETUP, DIFFICULTY_NAMES, matchingCount, type SetupV
 import { saveSession } from '../storage.js';
 import { announcePage, type Unmount, type ViewContext } from './context.js';
 import { errorBox, field, radio } from './widgets.js';
+import { weakSpotsButton } from './progress-weak-spots.js';
 
 /** Mounts the setup page. */
 export function mountSetup(root: HTMLElement, ctx: ViewContext): Unmount {
   const heading = h('h1', {}, 'Set up an interview');
   const body = h('div', {}, h('p', { role: 'status' }, 'Loading the question bank…'));
-  root.append(heading, body);
+  root.append(heading, body, h('section', { class: 'weak-spots-offer', 'aria-label': 'Practise your weak spots' }, h('h2', {}, 'Or practise your weak spots'), h('p', { class: 'hint' }, 'A drill of the key points you missed or that are due again, from your progress.'), weakSpotsButton(ctx)));
   announcePage(heading, 'New interview');
   let live = true;
   Promise.all([getInfo(), getTopics()]).then(

@@ -50,7 +50,7 @@ export async function createPgSessionStore(url: string, options: OpenPgOptions =
     create: (s: NewSession) =>
       guard('create a session', () =>
         db.transaction(async (tx) => {
-          await tx.insert(sessions).values({ id: s.id, tokenHash: s.tokenHash, mode: s.plan.mode, status: 'active', phase: 'not-started', createdAt: s.createdAt, updatedAt: s.createdAt });
+          await tx.insert(sessions).values({ id: s.id, profileId: s.profileId ?? null, tokenHash: s.tokenHash, mode: s.plan.mode, status: 'active', phase: 'not-started', createdAt: s.createdAt, updatedAt: s.createdAt });
           await tx.insert(sessionPlans).values({ sessionId: s.id, plan: s.plan });
         }),
       ),
@@ -141,7 +141,7 @@ function byColumnName(table: Table, values: Record<string, unknown>): Record<str
   return Object.fromEntries(Object.entries(getTableColumns(table)).map(([key, column]) => [column.name, values[key] ?? null]));
 }
 
-function metaOf(row: SessionRow, plan: Plan): SessionMeta {
+export function metaOf(row: SessionRow, plan: Plan): SessionMeta {
   return {
     id: row.id,
     tokenHash: row.tokenHash,
@@ -155,6 +155,7 @@ function metaOf(row: SessionRow, plan: Plan): SessionMeta {
     updatedAt: row.updatedAt,
     ...(row.endedAt !== null ? { endedAt: row.endedAt } : {}),
     ...(row.endReason !== null ? { endReason: row.endReason } : {}),
+    ...(row.profileId !== null ? { profileId: row.profileId } : {}),
   };
 }
 

@@ -12,10 +12,19 @@ import type { Progress } from '../../protocol/ws-frames.js';
 
 const ms = (name: string) => bigint(name, { mode: 'number' });
 
+/** Who practises; see schema.ts. */
+export const profiles = pgTable('profiles', {
+  id: text('id').primaryKey(),
+  subject: text('subject').notNull().unique(),
+  createdAt: ms('created_at').notNull(),
+});
+
 export const sessions = pgTable(
   'sessions',
   {
     id: text('id').primaryKey(),
+    /** The owner; null until claimed (see schema.ts). */
+    profileId: text('profile_id').references(() => profiles.id),
     tokenHash: text('token_hash').notNull(),
     mode: text('mode', { enum: ['mock', 'drill'] }).notNull(),
     status: text('status', { enum: ['active', 'ended'] }).notNull(),
@@ -27,7 +36,7 @@ export const sessions = pgTable(
     endedAt: ms('ended_at'),
     endReason: text('end_reason', { enum: ['completed', 'ended-early', 'time-up'] }),
   },
-  (t) => [index('sessions_status_idx').on(t.status)],
+  (t) => [index('sessions_status_idx').on(t.status), index('sessions_profile_idx').on(t.profileId, t.createdAt)],
 );
 
 export const sessionPlans = pgTable('session_plans', {

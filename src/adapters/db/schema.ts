@@ -8,11 +8,28 @@ import type { Plan } from '../../engine/plan.js';
 import type { CriterionResult, Evaluation, KeyPointResult, AnswerFlag } from '../../engine/scoring/types.js';
 import type { Progress } from '../../protocol/ws-frames.js';
 
+/**
+ * Who practises: sessions belong to one profile. `subject` is the identity that names it: "local"
+ * on a single-user install, else the user name a trusted sign-in proxy put in PROBE_AUTH_HEADER.
+ * Probe keeps no passwords.
+ */
+export const profiles = sqliteTable('profiles', {
+  id: text('id').primaryKey(),
+  subject: text('subject').notNull().unique(),
+  createdAt: integer('created_at').notNull(),
+});
+
 /** One interview. `phase`, `eventCount` and `lastSeq` are kept in step with the event log. */
 export const sessions = sqliteTable(
   'sessions',
   {
     id: text('id').primaryKey(),
+    /**
+     * The owner; null for sessions made before profiles existed, until they are claimed. No ON
+     * DELETE here: SQLite cannot add a cascading column to an existing table, so deleting a profile
+     * deletes its sessions first, in one transaction (sqlite-profile-store.ts).
+     */
+    profileId: text('profile_id').references(() => profiles.id),
     /** SHA-256 of the access token (hex); the token itself is never stored. */
     tokenHash: text('token_hash').notNull(),
     mode: text('mode', { enum: ['mock', 'drill'] }).notNull(),
@@ -25,7 +42,7 @@ export const sessions = sqliteTable(
     endedAt: integer('ended_at'),
     endReason: text('end_reason', { enum: ['completed', 'ended-early', 'time-up'] }),
   },
-  (t) => [index('sessions_status_idx').on(t.status)],
+  (t) => [index('sessions_status_idx').on(t.status), index('sessions_profile_idx').on(t.profileId, t.createdAt)],
 );
 
 /**
@@ -124,6 +141,7 @@ export const sessionLeases = sqliteTable('session_leases', {
   expiresAt: integer('expires_at').notNull(),
 });
 
+export type ProfileRow = typeof profiles.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
 export type TurnRow = typeof turns.$inferSelect;

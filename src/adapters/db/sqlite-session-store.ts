@@ -41,7 +41,7 @@ export function createSqliteSessionStore(file: string, options: OpenDatabaseOpti
     create: (s: NewSession) =>
       guard('create a session', () => {
         db.transaction((tx) => {
-          tx.insert(sessions).values({ id: s.id, tokenHash: s.tokenHash, mode: s.plan.mode, status: 'active', phase: 'not-started', createdAt: s.createdAt, updatedAt: s.createdAt }).run();
+          tx.insert(sessions).values({ id: s.id, profileId: s.profileId ?? null, tokenHash: s.tokenHash, mode: s.plan.mode, status: 'active', phase: 'not-started', createdAt: s.createdAt, updatedAt: s.createdAt }).run();
           tx.insert(sessionPlans).values({ sessionId: s.id, plan: s.plan }).run();
         });
       }),
@@ -86,7 +86,7 @@ export function createSqliteSessionStore(file: string, options: OpenDatabaseOpti
   };
 }
 
-function metaOf(row: SessionRow, plan: Plan): SessionMeta {
+export function metaOf(row: SessionRow, plan: Plan): SessionMeta {
   return {
     id: row.id,
     tokenHash: row.tokenHash,
@@ -100,6 +100,7 @@ function metaOf(row: SessionRow, plan: Plan): SessionMeta {
     updatedAt: row.updatedAt,
     ...(row.endedAt !== null ? { endedAt: row.endedAt } : {}),
     ...(row.endReason !== null ? { endReason: row.endReason } : {}),
+    ...(row.profileId !== null ? { profileId: row.profileId } : {}),
   };
 }
 

@@ -62,7 +62,8 @@ function targetLine(input: DecideInput, id: string): string {
   if (id === DEPTH) return `- ${DEPTH}: push a solid answer further (how it works underneath, trade-offs, where it breaks, practice)`;
   const kp = input.question.keyPoints.find((k) => k.id === id);
   const status = input.evaluation.score.keyPoints.find((k) => k.id === id)?.status ?? 'missed';
-  return `- ${id}: ${kp?.statement ?? id} (${status})`;
+  const weak = input.focus?.includes(id) ? '; a weak spot this drill is for: probe it first' : '';
+  return `- ${id}: ${kp?.statement ?? id} (${status}${weak})`;
 }
 
 function coverage(input: DecideInput): string {

@@ -13,6 +13,8 @@ import { terminalHooks } from '../terminal-hooks.js';
 import { printSummary } from '../interview-summary.js';
 import { loadConfig, loadDotEnv, type Config } from '../../config.js';
 import { describeIssues } from '../../server/describe-issues.js';
+import { duePlan } from '../due-plan.js';
+import { LOCAL_SUBJECT } from '../../server/profile-identity.js';
 import { silentLogger } from '../../adapters/log.js';
 import { createToken, hashToken } from '../../server/auth.js';
 import { eventCommit } from '../../server/event-commit.js';
@@ -52,6 +54,7 @@ interface InterviewOptions {
   seed?: string;
   bank: string;
   offline?: boolean;
+  due?: boolean;
 }
 
 export function registerInterview(program: Command): void {
@@ -68,6 +71,7 @@ export function registerInterview(program: Command): void {
     .option('--seed <seed>', 'same seed, same interview')
     .option('--bank <dir>', 'question bank folder', defaultBankDir())
     .option('--offline', 'use the offline interviewer even when an LLM is configured')
+    .option('--due', 'a drill of the key points that are due or weakest in your progress (see `probe progress`)')
     .addHelpText('after', `\n${HOW_TO_ANSWER}\nThe interview is saved in the database at PROBE_DB_PATH and ends with a summary and the \`probe export\` command for its full report.`)
     .action(async (opts: InterviewOptions) => {
       process.exitCode = await runInterview(opts);
@@ -89,7 +93,7 @@ async function runInterview(opts: InterviewOptions): Promise<number> {
     return 2;
   }
   const bank = await loadBank(opts.bank);
-  const planned = createPlan(bank.questions, { ...parsed.data, seed: opts.seed ?? randomUUID() }, bank.version);
+  const planned = opts.due ? await duePlan(bank, opts.questions) : createPlan(bank.questions, { ...parsed.data, seed: opts.seed ?? randomUUID() }, bank.version);
   if (!planned.ok) {
     console.error(`error: ${planned.error}`);
     return 2;
@@ -101,7 +105,9 @@ async function runInterview(opts: InterviewOptions): Promise<number> {
   const services = await createServices(offline, { bank, log: silentLogger() });
   try {
     const id = randomUUID();
-    await services.store.create({ id, tokenHash: hashToken(createToken()), plan: planned.plan, createdAt: Date.now() });
+    // Terminal sessions belong to this machine's local profile, like the web app's on 127.0.0.1.
+    const profile = await services.profiles.ensure(LOCAL_SUBJECT, Date.now());
+    await services.store.create({ id, tokenHash: hashToken(createToken()), plan: planned.plan, createdAt: Date.now(), profileId: profile.id });
     const ports: DriverPorts = { interviewer: services.interviewer, judge: services.judge, now: Date.now };
     console.log(HOW_TO_ANSWER);
     const { state, saved } = await converse(initialState(id, planned.plan), ports, services.store);

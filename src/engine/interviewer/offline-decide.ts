@@ -24,12 +24,17 @@ export function offlineDecide(input: DecideInput): Decision {
   const results = new Map(evaluation.score.keyPoints.map((k) => [k.id, k]));
   const answered = answeredPoints(question, input.answers.join('\n\n'), evaluation.score.keyPoints);
   const probedCount = (id: string) => input.probed.filter((p) => p === id).length;
+  // A weak-spots drill goes after the points it was built for first.
+  const focusRank = (id: string) => {
+    const i = input.focus?.indexOf(id) ?? -1;
+    return i === -1 ? Number.MAX_SAFE_INTEGER : i;
+  };
   const rank = (id: string): number => (results.get(id)?.negated ? 0 : (results.get(id)?.status ?? 'missed') === 'missed' ? 1 : 2);
   const open = question.keyPoints
     .filter((k) => !answered.has(k.id))
     // Drill keeps asking about the same point (up to the round limit); mock asks about each point once.
     .filter((k) => mode === 'drill' || probedCount(k.id) === 0)
-    .sort((a, b) => probedCount(a.id) - probedCount(b.id) || rank(a.id) - rank(b.id) || b.weight - a.weight);
+    .sort((a, b) => probedCount(a.id) - probedCount(b.id) || focusRank(a.id) - focusRank(b.id) || rank(a.id) - rank(b.id) || b.weight - a.weight);
   const target = open[0];
   if (target) {
     const why = results.get(target.id)?.negated ? 'contradicted' : (results.get(target.id)?.status ?? 'missed') === 'partly' ? 'partly covered' : 'missed';
