@@ -18,8 +18,11 @@ import { foldEvents } from './session-runner.js';
 import { sessionSocket, type SessionSocketDeps } from './session-socket.js';
 import type { SessionStore } from './session-store.js';
 import { sessionView } from './views.js';
+import type { IdentityMode } from './profile-identity.js';
 
 export interface SessionRoutesDeps extends SessionSocketDeps {
+  /** How callers are identified; signed-in owners read their sessions without the token. */
+  identity?: IdentityMode;
   bank: Bank;
   store: SessionStore;
   registry: SessionRegistry;
@@ -35,7 +38,7 @@ export interface SessionRoutesDeps extends SessionSocketDeps {
 
 export function sessionRoutes(deps: SessionRoutesDeps): Hono<SessionEnv> {
   const routes = new Hono<SessionEnv>();
-  const authorized = requireSession(deps.store, deps.profiles);
+  const authorized = requireSession(deps.store, deps.profiles, deps.identity?.kind === 'proxy');
 
   const limit = bodyLimit({
     maxSize: deps.maxBodyBytes,

@@ -99,6 +99,20 @@ describe('behind a sign-in proxy (PROBE_AUTH_HEADER)', () => {
     expect(count('sessions', 'id = ?', alice.id)).toBe(1);
   });
 
+  it('lets a signed-in user open their own session and report without its token, from any browser; no one else', async () => {
+    const dana = await create('dana@example.com');
+    expect((await as(app, 'dana@example.com', `/api/sessions/${dana.id}`)).status).toBe(200);
+    // The report refuses only because the interview has not ended: the caller got through.
+    expect((await as(app, 'dana@example.com', `/api/sessions/${dana.id}/report?format=json`)).status).toBe(409);
+    for (const path of [`/api/sessions/${dana.id}`, `/api/sessions/${dana.id}/report?format=json`]) {
+      const res = await as(app, 'erin@example.com', path);
+      expect(res.status).toBe(404);
+      expect((await errorOf(res)).code).toBe('session_not_found');
+    }
+    // Without sign-in (one local profile) the token is still required.
+    expect((await appFor({}).request(`/api/sessions/${dana.id}`)).status).toBe(401);
+  });
+
   it('refuses a request without the header, and one from an address that is not a trusted proxy', async () => {
     for (const path of ['/api/profile', '/api/topics', '/api/sessions/some-id']) {
       const res = await as(app, undefined, path);

@@ -122,6 +122,9 @@ function downloads(options: ReportOptions): HTMLElement {
 }
 
 async function fallback(body: HTMLElement, options: ReportOptions, error: unknown): Promise<void> {
+  if (error instanceof ApiError && error.status === 401 && options.token === '') {
+    return replaceChildren(body, errorBox(new Error('This browser holds no interview with that id; reports open with the key kept when the interview was started here, or from any browser when you are signed in.')));
+  }
   if (!(error instanceof ApiError) || error.status !== 404) return replaceChildren(body, errorBox(error));
   try {
     const view = await getSessionView(options.id, options.token);
