@@ -141,7 +141,9 @@ function render(machine: Machine, n: number, rows: ClusterRow[], minutes: number
     '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows.map((r) => `| ${r.users} | ${r.setup} | ${fixed(r.perSecond)} | ${fixed(r.latency.p50, 1)} ms | ${fixed(r.latency.p99, 1)} ms | ${fixed(r.ack.p99, 1)} ms | ${fixed(r.cores, 2)} | ${fixed(r.cpuMsPerAnswer, 2)} | ${fixed(r.nodeShare * 100)}% | ${r.errors} | ${r.stuck} |`),
   ];
-  const errors = rows.filter((r) => r.firstError).map((r) => `- ${r.users}, ${r.setup}: ${r.firstError}`);
+  // An error body can be a whole HTML page (nginx's 502): keep its text on one short line.
+  const oneLine = (text: string) => text.replace(/<title>([^<]*)<\/title>[\s\S]*/i, '$1').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+  const errors = rows.filter((r) => r.firstError).map((r) => `- ${r.users}, ${r.setup}: ${oneLine(r.firstError ?? '')}`);
   const starved = rows.some((r) => r.setup.includes('SQLite') && r.cores < 0.5 && r.latency.p50 > 100);
   const reading = starved
     ? [
