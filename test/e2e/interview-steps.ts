@@ -23,8 +23,6 @@ export async function setUpInterview(page: Page, choice: SetupChoice): Promise<v
   await page.getByRole('textbox', { name: 'Your answer' }).waitFor();
 }
 
-const sendButton = (page: Page) => page.getByRole('button', { name: 'Send', exact: true });
-
 /** Waits until the candidate may answer (Send enabled) or the report is shown; says which. */
 export async function nextTurn(page: Page, timeout = 20_000): Promise<'answer' | 'report'> {
   await page.waitForFunction(

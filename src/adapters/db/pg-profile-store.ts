@@ -5,8 +5,7 @@ import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DeletedRows, ProfileHistory, ProfileStore } from '../../server/profile-store.js';
 import type { PgDatabase } from './open-pg-database.js';
 import { evaluations, events, profiles, sessionPlans, sessions, turns } from './schema-pg.js';
-import { metaOf } from './pg-session-store.js';
-import { storedEvaluation } from './turn-rows.js';
+import { profileHistory } from './session-meta.js';
 
 type Tx = Parameters<Parameters<PgDatabase['transaction']>[0]>[0];
 
@@ -52,13 +51,7 @@ export function createPgProfileStore(db: PgDatabase): ProfileStore {
       const ids = rows.map((r) => r.session.id);
       const evaluationRows = ids.length === 0 ? [] : await db.select().from(evaluations).where(inArray(evaluations.sessionId, ids)).orderBy(asc(evaluations.at), asc(evaluations.eventN));
       const turnRows = ids.length === 0 ? [] : await db.select({ sessionId: turns.sessionId, at: turns.at }).from(turns).where(inArray(turns.sessionId, ids)).orderBy(asc(turns.at));
-      const turnTimes = new Map<string, number[]>();
-      for (const t of turnRows) turnTimes.set(t.sessionId, [...(turnTimes.get(t.sessionId) ?? []), t.at]);
-      return {
-        sessions: rows.map((r) => metaOf(r.session, r.plan)),
-        evaluations: evaluationRows.map((r) => ({ sessionId: r.sessionId, ...storedEvaluation(r) })),
-        turnTimes,
-      };
+      return profileHistory(rows, evaluationRows, turnRows);
     },
     deleteSession: (profileId, sessionId) =>
       db.transaction(async (tx) => {

@@ -4,14 +4,12 @@
 import { and, asc, eq, getTableColumns, gt, ne, sql, type Table } from 'drizzle-orm';
 import { describeDatabaseUrl } from '../../config.js';
 import type { SessionEvent } from '../../engine/events.js';
-import type { Plan } from '../../engine/plan.js';
 import { SessionConflict, StorageUnavailable } from '../../errors.js';
 import type { EventCommit, NewSession, SessionMeta, SessionStore } from '../../server/session-store.js';
 import { openPgDatabase, type OpenPgOptions, type PgDatabase } from './open-pg-database.js';
 import { claimPgLease, NOW_MS, releasePgLease, renewPgLease } from './pg-leases.js';
 import { evaluations, events, sessionPlans, sessions, turns } from './schema-pg.js';
-import type { SessionRow } from './schema.js';
-import { withSharedQuestions } from './shared-questions.js';
+import { metaOf } from './session-meta.js';
 import { evaluationRow, storedEvaluation, storedTurn, turnRow } from './turn-rows.js';
 
 /** SQLSTATE classes that mean "try again later": connection, resources, shutdown, serialization. */
@@ -139,24 +137,6 @@ async function append(db: PgDatabase, c: EventCommit): Promise<void> {
 /** A row keyed by SQL column names (json_populate_recordset matches keys to columns). */
 function byColumnName(table: Table, values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(getTableColumns(table)).map(([key, column]) => [column.name, values[key] ?? null]));
-}
-
-export function metaOf(row: SessionRow, plan: Plan): SessionMeta {
-  return {
-    id: row.id,
-    tokenHash: row.tokenHash,
-    mode: row.mode,
-    status: row.status,
-    phase: row.phase,
-    plan: withSharedQuestions(plan),
-    eventCount: row.eventCount,
-    lastSeq: row.lastSeq,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    ...(row.endedAt !== null ? { endedAt: row.endedAt } : {}),
-    ...(row.endReason !== null ? { endReason: row.endReason } : {}),
-    ...(row.profileId !== null ? { profileId: row.profileId } : {}),
-  };
 }
 
 function translate(what: string, error: unknown): unknown {

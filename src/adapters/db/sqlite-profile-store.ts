@@ -5,8 +5,7 @@ import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DeletedRows, ProfileHistory, ProfileStore } from '../../server/profile-store.js';
 import type { ProbeDatabase } from './open-database.js';
 import { evaluations, events, profiles, sessionPlans, sessions, turns } from './schema.js';
-import { metaOf } from './sqlite-session-store.js';
-import { storedEvaluation } from './turn-rows.js';
+import { profileHistory } from './session-meta.js';
 
 export function createSqliteProfileStore(db: ProbeDatabase): ProfileStore {
   const ownedIds = (profileId: string): string[] =>
@@ -56,13 +55,7 @@ export function createSqliteProfileStore(db: ProbeDatabase): ProfileStore {
       const ids = rows.map((r) => r.session.id);
       const evaluationRows = ids.length === 0 ? [] : db.select().from(evaluations).where(inArray(evaluations.sessionId, ids)).orderBy(asc(evaluations.at), asc(evaluations.eventN)).all();
       const turnRows = ids.length === 0 ? [] : db.select({ sessionId: turns.sessionId, at: turns.at }).from(turns).where(inArray(turns.sessionId, ids)).orderBy(asc(turns.at)).all();
-      const turnTimes = new Map<string, number[]>();
-      for (const t of turnRows) turnTimes.set(t.sessionId, [...(turnTimes.get(t.sessionId) ?? []), t.at]);
-      return {
-        sessions: rows.map((r) => metaOf(r.session, r.plan)),
-        evaluations: evaluationRows.map((r) => ({ sessionId: r.sessionId, ...storedEvaluation(r) })),
-        turnTimes,
-      };
+      return profileHistory(rows, evaluationRows, turnRows);
     },
     deleteSession: async (profileId, sessionId) =>
       db.transaction(() => {

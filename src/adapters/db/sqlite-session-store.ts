@@ -1,14 +1,13 @@
 // The SessionStore on SQLite (better-sqlite3 + Drizzle): each append is one IMMEDIATE transaction.
 import { and, asc, eq, gt, lt, ne } from 'drizzle-orm';
 import type { SessionEvent } from '../../engine/events.js';
-import type { Plan } from '../../engine/plan.js';
 import { SessionConflict, StorageUnavailable } from '../../errors.js';
 import type { NewSession, SessionMeta, SessionStore, StoredEvaluation } from '../../server/session-store.js';
 import { prepareAppendStatements } from './append-statements.js';
 import { prepareSqliteLeases } from './sqlite-leases.js';
 import { openDatabase, type OpenDatabaseOptions, type ProbeDatabase } from './open-database.js';
-import { evaluations, events, sessionPlans, sessions, turns, type SessionRow } from './schema.js';
-import { withSharedQuestions } from './shared-questions.js';
+import { evaluations, events, sessionPlans, sessions, turns } from './schema.js';
+import { metaOf } from './session-meta.js';
 import { storedEvaluation, storedTurn } from './turn-rows.js';
 
 /** SQLite result codes that mean "try again later", not "the program is wrong". */
@@ -83,24 +82,6 @@ export function createSqliteSessionStore(file: string, options: OpenDatabaseOpti
     close: async () => {
       if (db.$client.open) db.$client.close();
     },
-  };
-}
-
-export function metaOf(row: SessionRow, plan: Plan): SessionMeta {
-  return {
-    id: row.id,
-    tokenHash: row.tokenHash,
-    mode: row.mode,
-    status: row.status,
-    phase: row.phase,
-    plan: withSharedQuestions(plan),
-    eventCount: row.eventCount,
-    lastSeq: row.lastSeq,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    ...(row.endedAt !== null ? { endedAt: row.endedAt } : {}),
-    ...(row.endReason !== null ? { endReason: row.endReason } : {}),
-    ...(row.profileId !== null ? { profileId: row.profileId } : {}),
   };
 }
 

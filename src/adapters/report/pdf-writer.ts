@@ -122,3 +122,13 @@ export class PdfWriter {
     this.doc.moveDown(0.6);
   }
 }
+
+/** The document's bytes once `doc.end()` has been called. */
+export function collectPdf(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+}

@@ -1,18 +1,13 @@
 // The progress report as a PDF (pdfkit, standard fonts): the same sections as the Markdown, as text.
 import PDFDocument from 'pdfkit';
 import type { ProgressData } from '../../engine/progress/progress-schema.js';
-import { PdfWriter } from './pdf-writer.js';
+import { collectPdf, PdfWriter } from './pdf-writer.js';
 import { countsText, dueEntries, dueLabel, historyLabel, latestLabel, recallLabel, timeSummary, trendLabel } from './progress-labels.js';
 import { formatDay, formatTime } from './report-labels.js';
 
 export function renderProgressPdf(p: ProgressData, subject: string): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margins: { top: 48, bottom: 52, left: 54, right: 54 }, lang: 'en', displayTitle: true, info: { Title: 'Probe progress report', Author: 'Probe' } });
-  const done = new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = collectPdf(doc);
   const w = new PdfWriter(doc);
   w.heading('Probe progress report', 1);
   w.paragraph(`Profile ${subject} · generated ${formatTime(p.generatedAt)}`, { muted: true });

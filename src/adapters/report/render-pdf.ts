@@ -7,7 +7,7 @@ import { markdownToPlainLine } from './markdown-render.js';
 import { drawAnswer } from './pdf-answer.js';
 import { drawBarChart } from './pdf-chart.js';
 import { pdfText } from './pdf-text.js';
-import { COLORS, PdfWriter } from './pdf-writer.js';
+import { collectPdf, COLORS, PdfWriter } from './pdf-writer.js';
 import {
   chartGroups,
   countsLabel,
@@ -147,12 +147,7 @@ export function renderPdf(report: Report): Promise<Buffer> {
     displayTitle: true,
     info: { Title: `Probe feedback report ${report.sessionId}`, Author: 'Probe', Subject: 'Interview feedback', CreationDate: new Date(report.generatedAt) },
   });
-  const done = new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = collectPdf(doc);
   const w = new PdfWriter(doc);
   overview(w, report);
   scores(w, report);

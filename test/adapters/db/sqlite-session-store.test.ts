@@ -2,15 +2,9 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSqliteSessionStore, type SqliteSessionStore } from '../../../src/adapters/db/sqlite-session-store.js';
 import { createOfflineInterviewer, createOfflineJudge } from '../../../src/engine/interviewer/offline-interviewer.js';
-import type { SessionEvent } from '../../../src/engine/events.js';
-import { step } from '../../../src/engine/step.js';
-import { initialState, type SessionState } from '../../../src/engine/state.js';
 import { StorageUnavailable } from '../../../src/errors.js';
-import { eventCommit } from '../../../src/server/event-commit.js';
-import { dispatch, type DriverHooks } from '../../../src/server/session-driver.js';
-import { planFor } from '../../fixtures/questions.js';
 import { tempDir, type TempDir } from '../../support/temp-dir.js';
-import { describeStoreContract } from './store-contract.js';
+import { describeStoreContract, recordedSession } from './store-contract.js';
 
 let dir: TempDir;
 let store: SqliteSessionStore;
@@ -26,37 +20,7 @@ afterEach(async () => {
   dir.remove();
 });
 
-/** Drives a session through the real driver, storing every event as the runner does. */
-function recorder(id: string, initial: SessionState) {
-  let n = 0;
-  let state = initial;
-  const hooks: DriverHooks = {
-    commit: async (event, result) => {
-      await store.append(eventCommit(id, n + 1, event, result, event.type === 'answer' ? `c-${n}` : undefined));
-      n += 1;
-    },
-    entry: () => {},
-    delta: () => {},
-    timer: () => {},
-    end: () => {},
-  };
-  return {
-    send: async (event: SessionEvent) => {
-      const r = await dispatch(state, event, ports, hooks);
-      state = r.state;
-      return r;
-    },
-    get state() {
-      return state;
-    },
-  };
-}
-
-async function newSession(id: string, mode: 'mock' | 'drill' = 'mock') {
-  const plan = planFor({ mode, questionCount: 2, maxFollowUps: 1 });
-  await store.create({ id, tokenHash: 'h'.repeat(64), plan, createdAt: clock });
-  return recorder(id, initialState(id, plan));
-}
+const newSession = (id: string) => recordedSession(store, ports, { id, at: clock });
 
 describeStoreContract('SQLite', () => {
   const files = tempDir();

@@ -22,6 +22,40 @@ export interface StoreHarness {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+type Ports = Parameters<typeof dispatch>[2];
+
+/**
+ * Creates a session (2 questions, 1 follow-up) in `store` and returns a driver that sends events
+ * through the real session driver, storing every event as the runner does (as `owner` if given).
+ */
+export async function recordedSession(store: SessionStore, ports: Ports, o: { id: string; mode?: 'mock' | 'drill'; at: number; owner?: string }) {
+  const plan = planFor({ mode: o.mode ?? 'mock', questionCount: 2, maxFollowUps: 1 });
+  await store.create({ id: o.id, tokenHash: 'h'.repeat(64), plan, createdAt: o.at });
+  let n = 0;
+  let state: SessionState = initialState(o.id, plan);
+  const hooks: DriverHooks = {
+    commit: async (event, result) => {
+      const commit = eventCommit(o.id, n + 1, event, result, event.type === 'answer' ? `c-${n}` : undefined);
+      await store.append(o.owner === undefined ? commit : { ...commit, owner: o.owner });
+      n += 1;
+    },
+    entry: () => {},
+    delta: () => {},
+    timer: () => {},
+    end: () => {},
+  };
+  return {
+    send: async (event: SessionEvent) => {
+      const r = await dispatch(state, event, ports, hooks);
+      state = r.state;
+      return r;
+    },
+    get state() {
+      return state;
+    },
+  };
+}
+
 export function describeStoreContract(name: string, harness: () => StoreHarness): void {
   describe(`SessionStore contract: ${name}`, () => {
     let h: StoreHarness;
@@ -45,38 +79,7 @@ export function describeStoreContract(name: string, harness: () => StoreHarness)
       return s;
     };
 
-    /** Drives a session through the real driver, storing every event as the runner does. */
-    function recorder(id: string, initial: SessionState, owner?: string) {
-      let n = 0;
-      let state = initial;
-      const hooks: DriverHooks = {
-        commit: async (event, result) => {
-          const commit = eventCommit(id, n + 1, event, result, event.type === 'answer' ? `c-${n}` : undefined);
-          await store.append(owner === undefined ? commit : { ...commit, owner });
-          n += 1;
-        },
-        entry: () => {},
-        delta: () => {},
-        timer: () => {},
-        end: () => {},
-      };
-      return {
-        send: async (event: SessionEvent) => {
-          const r = await dispatch(state, event, ports, hooks);
-          state = r.state;
-          return r;
-        },
-        get state() {
-          return state;
-        },
-      };
-    }
-
-    async function newSession(id: string, mode: 'mock' | 'drill' = 'mock', owner?: string) {
-      const plan = planFor({ mode, questionCount: 2, maxFollowUps: 1 });
-      await store.create({ id, tokenHash: 'h'.repeat(64), plan, createdAt: clock });
-      return recorder(id, initialState(id, plan), owner);
-    }
+    const newSession = (id: string, mode: 'mock' | 'drill' = 'mock', owner?: string) => recordedSession(store, ports, { id, mode, at: clock, owner });
 
     it('stores a whole interview so that folding its events rebuilds the same state', async () => {
       const s = await newSession('s1', 'drill');

@@ -7,7 +7,7 @@ import type { ReportFormat } from '../../../src/adapters/report/report-format.js
 import { renderReport } from '../../../src/adapters/report/render-report.js';
 import { buildReport } from '../../../src/engine/report/build-report.js';
 import { ReportSchema, type Report } from '../../../src/engine/report/report-schema.js';
-import { DROPPED_QUOTE, drill, endedAfterOne, endedBeforeAnswering, HOSTILE, JUDGE_FALLBACK, LINE_FALLBACK, llmWithFallback, offlineMock } from '../../engine/report/scenarios.js';
+import { DROPPED_QUOTE, drill, endedAfterOne, endedBeforeAnswering, JUDGE_FALLBACK, LINE_FALLBACK, llmWithFallback, offlineMock } from '../../engine/report/scenarios.js';
 import { realBank, T0, type Session } from '../../engine/report/sessions.js';
 
 const reports: Record<string, Report> = {};
