@@ -25,10 +25,21 @@ function wordsOf(text: string): Word[] {
   return [...text.matchAll(WORD)].map((m) => ({ text: m[0].toLowerCase().replace(/’/g, "'"), start: m.index }));
 }
 
-function runsOf(text: string): string[] {
+/**
+ * Reference answers, key points and prompts recur on every line of a session (the guard covers the
+ * whole plan), and splitting them into runs was most of the guard's cost: runs are kept per text.
+ */
+const RUNS_CACHED = 2048;
+const runsCache = new Map<string, readonly string[]>();
+
+function runsOf(text: string): readonly string[] {
+  const hit = runsCache.get(text);
+  if (hit) return hit;
   const words = wordsOf(text).map((w) => w.text);
   const runs: string[] = [];
   for (let i = 0; i + REVEAL_RUN_WORDS <= words.length; i += 1) runs.push(words.slice(i, i + REVEAL_RUN_WORDS).join(' '));
+  runsCache.set(text, runs);
+  if (runsCache.size > RUNS_CACHED) runsCache.delete(runsCache.keys().next().value as string);
   return runs;
 }
 
@@ -54,10 +65,14 @@ export function createLineGuard(options: LineGuardOptions): LineGuard {
   let text = '';
   let shown = 0;
   let problem: string | undefined;
+  // Complete words never change as text is added, so each window of them is checked once.
+  let checkedRuns = 0;
   const check = (upTo: number, words: Word[]) => {
     if (SCORE_PATTERNS.some((p) => p.test(text.slice(0, upTo)))) problem = 'stated a score';
-    for (let i = 0; i + REVEAL_RUN_WORDS <= words.length && !problem; i += 1) {
+    if (secret.size === 0) return;
+    for (let i = checkedRuns; i + REVEAL_RUN_WORDS <= words.length && !problem; i += 1) {
       if (secret.has(words.slice(i, i + REVEAL_RUN_WORDS).map((w) => w.text).join(' '))) problem = 'gave away the reference answer';
+      checkedRuns = i + 1;
     }
   };
   const release = (upTo: number) => {
