@@ -1,5 +1,6 @@
 // Ports: the small interfaces the engine's shell needs from the outside world. The offline
 // interviewer and judge implement them in src/engine; the LLM ones in src/adapters/llm.
+import type { Question } from './bank/schema.js';
 import type { DecideInput, JudgeInput, SpeakInput } from './effects.js';
 import type { Decision } from './lines.js';
 import type { Evaluation, TokenUsage } from './scoring/types.js';
@@ -30,10 +31,33 @@ export interface Interviewer {
 /** What the interviewer's decision needs besides the evaluation (see DecideInput). */
 export type DecideContext = Omit<DecideInput, 'evaluation'>;
 
-/** An evaluation, and the decision that follows it when the same call could make it. */
+/**
+ * What the assessor needs besides the decision's context to write the line that follows in the
+ * same call: the question a move on would ask next (absent when a move on would close the interview).
+ */
+export interface AssessContext extends DecideContext {
+  upcoming?: { questionIndex: number; question: Question; number: number; total: number };
+}
+
+/** Which line a prepared line is: a follow-up on `target`, or the bridge to the question at `questionIndex`. */
+export type PreparedFor = { kind: 'follow-up'; target: string } | { kind: 'question'; questionIndex: number };
+
+/**
+ * A line the assessing call already wrote for the decision it proposed. The shell uses it only when
+ * the line the engine asks for is that one; otherwise it cancels it and asks the interviewer.
+ */
+export interface PreparedLine {
+  readonly for: PreparedFor;
+  /** Relays the line (checked as any line is); undefined when it is unusable and the interviewer must speak. */
+  speak(input: SpeakInput, onDelta: (delta: string) => void, signal?: AbortSignal): Promise<SpokenLine | undefined>;
+  cancel(): void;
+}
+
+/** An evaluation, and the decision (and its line) that follows it when the same call could make them. */
 export interface Assessment {
   evaluation: Evaluation;
   decision?: DecisionResult;
+  line?: PreparedLine;
 }
 
 /**
@@ -41,7 +65,7 @@ export interface Assessment {
  * and the interviewer's decision would make two. Optional: without it the shell asks both ports.
  */
 export interface Assessor {
-  assess(input: JudgeInput, next: DecideContext, signal?: AbortSignal): Promise<Assessment>;
+  assess(input: JudgeInput, next: AssessContext, signal?: AbortSignal): Promise<Assessment>;
 }
 
 /** The judge: scores an answer. An LLM judge always computes the offline score beside its own. */

@@ -7,7 +7,8 @@ import type { EndReason } from '../engine/lines.js';
 import { offlineDecide } from '../engine/interviewer/offline-decide.js';
 import { offlineLine } from '../engine/interviewer/offline-lines.js';
 import { offlineEvaluation, OFFLINE_ID } from '../engine/interviewer/offline-interviewer.js';
-import type { Assessor, DecideContext, DecisionResult, Interviewer, Judge } from '../engine/ports.js';
+import type { AssessContext, Assessor, DecisionResult, Interviewer, Judge, PreparedLine, SpokenLine } from '../engine/ports.js';
+import type { SpeakInput } from '../engine/effects.js';
 import { step } from '../engine/step.js';
 import type { SessionState, TranscriptEntry } from '../engine/state.js';
 
@@ -57,23 +58,61 @@ export async function runEffects(state: SessionState, effects: Effect[], ports: 
   // follows the judged event takes them instead of asking again. Lost on a crash, which only
   // means the rebuilt session asks the interviewer to decide.
   const proposals = new Map<number, DecisionResult>();
-  while (work.length > 0) {
-    const effect = work.shift() as Effect;
-    const next = await perform(effect, current, ports, hooks, proposals);
-    if (!next) continue;
-    const result = step(current, next);
-    if (result.rejection) {
-      hooks.warn?.(`engine refused its own ${next.type} event: ${result.rejection.message}`, result.rejection);
-      continue;
+  // The line the assessing call wrote for its proposal; used by the speak effect it fits.
+  const prepared: Prepared = { line: undefined };
+  try {
+    while (work.length > 0) {
+      const effect = work.shift() as Effect;
+      const next = await perform(effect, current, ports, hooks, proposals, prepared);
+      if (!next) continue;
+      const result = step(current, next);
+      if (result.rejection) {
+        hooks.warn?.(`engine refused its own ${next.type} event: ${result.rejection.message}`, result.rejection);
+        continue;
+      }
+      await hooks.commit(next, result);
+      current = result.state;
+      work.push(...result.effects);
     }
-    await hooks.commit(next, result);
-    current = result.state;
-    work.push(...result.effects);
+  } finally {
+    prepared.line?.cancel();
   }
   return current;
 }
 
-async function perform(effect: Effect, state: SessionState, ports: DriverPorts, hooks: DriverHooks, proposals: Map<number, DecisionResult>): Promise<SessionEvent | undefined> {
+interface Prepared {
+  line: PreparedLine | undefined;
+}
+
+/** Takes the prepared line if it is the one `input` asks for; any other is cancelled. */
+function takePrepared(prepared: Prepared, input: SpeakInput): PreparedLine | undefined {
+  const line = prepared.line;
+  prepared.line = undefined;
+  if (!line) return undefined;
+  const { request } = input;
+  const fits =
+    (request.kind === 'follow-up' && line.for.kind === 'follow-up' && line.for.target === request.target) ||
+    (request.kind === 'question' && request.transition && !request.retry && line.for.kind === 'question' && line.for.questionIndex === request.questionIndex);
+  if (fits) return line;
+  line.cancel();
+  return undefined;
+}
+
+/** The prepared line when it fits and is usable, else the interviewer's (without deltas once some were shown). */
+async function speakLine(input: SpeakInput, ports: DriverPorts, prepared: Prepared, push: (delta: string) => void): Promise<SpokenLine> {
+  const line = takePrepared(prepared, input);
+  let shown = false;
+  if (line) {
+    const spoken = await line.speak(input, (d) => {
+      shown = true;
+      push(d);
+    });
+    if (spoken) return spoken;
+  }
+  return ports.interviewer.speak(input, shown ? () => undefined : push);
+}
+
+async function perform(effect: Effect, state: SessionState, ports: DriverPorts, hooks: DriverHooks, proposals: Map<number, DecisionResult>, prepared: Prepared): Promise<SessionEvent | undefined> {
   switch (effect.type) {
     case 'record':
       hooks.entry(effect.entry, state);
@@ -88,7 +127,7 @@ async function perform(effect: Effect, state: SessionState, ports: DriverPorts, 
       const lineId = String(effect.input.seq);
       const deltas = coalesce((d) => hooks.delta(lineId, d));
       try {
-        const line = await ports.interviewer.speak(effect.input, deltas.push);
+        const line = await speakLine(effect.input, ports, prepared, deltas.push);
         deltas.flush();
         return { type: 'said', at: ports.now(), request: effect.input.request, text: line.text, by: line.by, ...opt(line) };
       } catch (error) {
@@ -102,8 +141,10 @@ async function perform(effect: Effect, state: SessionState, ports: DriverPorts, 
     case 'judge':
       try {
         if (ports.assessor) {
-          const assessed = await ports.assessor.assess(effect.input, decideContext(state, effect.questionIndex, effect.input.question));
+          const assessed = await ports.assessor.assess(effect.input, assessContext(state, effect.questionIndex, effect.input.question));
           if (assessed.decision) proposals.set(effect.questionIndex, assessed.decision);
+          prepared.line?.cancel();
+          prepared.line = assessed.decision ? assessed.line : undefined;
           return { type: 'judged', at: ports.now(), questionIndex: effect.questionIndex, evaluation: assessed.evaluation };
         }
         return { type: 'judged', at: ports.now(), questionIndex: effect.questionIndex, evaluation: await ports.judge.judge(effect.input) };
@@ -116,6 +157,10 @@ async function perform(effect: Effect, state: SessionState, ports: DriverPorts, 
       try {
         const proposed = proposals.get(effect.questionIndex);
         proposals.delete(effect.questionIndex);
+        if (!proposed) {
+          prepared.line?.cancel();
+          prepared.line = undefined;
+        }
         const d = proposed ?? (await ports.interviewer.decide(effect.input));
         return { type: 'decided', at: ports.now(), questionIndex: effect.questionIndex, decision: d.decision, by: d.by, ...opt(d) };
       } catch (error) {
@@ -126,10 +171,17 @@ async function perform(effect: Effect, state: SessionState, ports: DriverPorts, 
   }
 }
 
-/** What the decide effect after this judgement will carry, but the evaluation (see decideEffect). */
-function decideContext(state: SessionState, questionIndex: number, question: DecideContext['question']): DecideContext {
+/**
+ * What the decide effect after this judgement will carry, but the evaluation (see decideEffect), and
+ * the question a move on would ask next (none for the last one, or once the time budget is spent).
+ */
+function assessContext(state: SessionState, questionIndex: number, question: AssessContext['question']): AssessContext {
   const progress = state.questions[questionIndex];
+  const nextIndex = questionIndex + 1;
+  const nextQuestion = state.plan.questions[nextIndex];
+  const total = state.plan.questions.length;
   return {
+    ...(nextQuestion ? { upcoming: { questionIndex: nextIndex, question: nextQuestion, number: nextIndex + 1, total } } : {}),
     mode: state.plan.mode,
     seed: state.plan.seed,
     question,

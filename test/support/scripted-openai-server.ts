@@ -3,6 +3,7 @@
 // malformed bodies, json_schema rejected). The real `openai` client talks to it over HTTP.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isTurnRequest, turnReply } from './scripted-turn.js';
 
 export interface ScriptedUsage {
   promptTokens: number;
@@ -38,6 +39,9 @@ export interface SeenRequest {
   path: string;
   headers: IncomingMessage['headers'];
   body: ChatBody;
+  /** Set when this is one part of a turn request (see scripted-turn.ts), which is `whole`. */
+  part?: 'judge' | 'decide' | 'line';
+  whole?: SeenRequest;
 }
 
 /** The parts of a chat-completions body tests look at (the rest stays available as unknown). */
@@ -232,7 +236,8 @@ export async function startScriptedOpenAiServer(handler: ScriptedHandler, option
       const index = requests.length - 1;
       const hook = options.onToken;
       const onToken: TokenHook | undefined = hook ? (i, text) => hook({ request: index, index: i, text, at: performance.now() }) : undefined;
-      await respond(req, res, seen, await current(seen, index), options.tokenDelayMs ?? 0, onToken);
+      const scripted = isTurnRequest(seen) ? await turnReply(current, seen, index) : await current(seen, index);
+      await respond(req, res, seen, scripted, options.tokenDelayMs ?? 0, onToken);
     })().catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { message: `scripted server failed: ${String(error)}` } }));

@@ -1,23 +1,29 @@
-// Judges an answer and decides the next move in one structured call: the judge's prompt, then the
-// decision asked for in the same reply. The judgement goes through the judge's checks unchanged
-// (checkedEvaluation); the decision counts only if it still fits the checked evaluation, otherwise
-// the interviewer is asked on its own.
+// Judges an answer and decides the next move in one call: the judge's prompt, then the decision
+// asked for in the same reply, and (when the interviewer speaks with the judge's model) the line
+// that follows, streamed after them (turn-call.ts). The judgement goes through the judge's checks
+// unchanged (checkedEvaluation); the decision counts only if it still fits the checked evaluation,
+// otherwise the interviewer is asked on its own and the line is dropped. A turn call whose reply
+// has no usable judgement falls back to the structured call without the line.
 import { z } from 'zod';
 import type { DecideInput, JudgeInput } from '../../engine/effects.js';
 import type { Question } from '../../engine/bank/schema.js';
 import { offlineDecide } from '../../engine/interviewer/offline-decide.js';
 import { OFFLINE_ID, offlineEvaluation } from '../../engine/interviewer/offline-interviewer.js';
-import type { Assessment, Assessor, DecideContext, Judge } from '../../engine/ports.js';
-import { separateGraderAddress } from '../../engine/scoring/grader-address.js';
+import type { AssessContext, Assessment, Assessor, DecideContext, Judge, PreparedLine } from '../../engine/ports.js';
+import { separateGraderAddress, type SeparatedAnswer } from '../../engine/scoring/grader-address.js';
 import type { Evaluation } from '../../engine/scoring/types.js';
 import { JudgeOutputInvalid } from '../../errors.js';
 import { withOneRetry, type CallOutcome } from './call-outcome.js';
+import { describeFailure, isInvalidReply, isSlowFailure } from './failure-reason.js';
 import { allowedTargets, DEPTH, toDecision, type DecisionReply } from './decide-request.js';
 import { judgePromptValues, judgementSchema, type Judgement } from './judge-request.js';
 import type { LlmClient } from './llm-client.js';
 import { checkedEvaluation } from './llm-judge.js';
 import type { LoadedPrompts } from './load-prompts.js';
+import { parseJsonReply } from './parse-json-reply.js';
+import { preparedLine } from './prepared-line.js';
 import { requestStructured } from './structured-call.js';
+import { startTurnCall, turnLineMessage, turnMessages, type TurnCall } from './turn-call.js';
 
 type Assessed = Judgement & { decision?: DecisionReply | undefined };
 
@@ -62,19 +68,20 @@ function targetLines(next: DecideContext, targets: string[]): string {
     .join('\n');
 }
 
+function decisionMessage(prompts: LoadedPrompts, next: DecideContext, targets: string[]): Promise<string> {
+  return prompts.render('assessDecision', {
+    mode: next.mode,
+    targets: targetLines(next, targets),
+    follow_ups_left: String(next.maxFollowUps - next.followUpsAsked),
+    output_format: decisionFormat(targets),
+  });
+}
+
 async function ask(client: LlmClient, prompts: LoadedPrompts, input: JudgeInput, next: DecideContext, targets: string[], signal?: AbortSignal): Promise<CallOutcome<Assessed>> {
   const messages = [
     { role: 'system' as const, content: await prompts.render('judgeSystem', {}) },
     { role: 'user' as const, content: await prompts.render('judge', judgePromptValues(input.question, input.answer)) },
-    {
-      role: 'user' as const,
-      content: await prompts.render('assessDecision', {
-        mode: next.mode,
-        targets: targetLines(next, targets),
-        follow_ups_left: String(next.maxFollowUps - next.followUpsAsked),
-        output_format: decisionFormat(targets),
-      }),
-    },
+    { role: 'user' as const, content: await decisionMessage(prompts, next, targets) },
   ];
   const { wire, parse } = assessmentSchemas(input.question, targets);
   return withOneRetry(
@@ -96,17 +103,75 @@ function proposal(reply: DecisionReply | undefined, input: DecideInput, by: stri
   return reply.target && allowedTargets(input).includes(reply.target) ? { decision: toDecision(reply), by } : undefined;
 }
 
+interface TurnScope {
+  client: LlmClient;
+  prompts: LoadedPrompts;
+  input: JudgeInput;
+  next: AssessContext;
+  targets: string[];
+  screened: SeparatedAnswer;
+  offline: Evaluation;
+}
+
+/** The line `call` goes on to write for `decision`, if the plan has such a line. */
+function lineFor(call: TurnCall, decision: Assessment['decision'], next: AssessContext, by: string): PreparedLine | undefined {
+  const d = decision?.decision;
+  if (d?.action === 'follow-up') return preparedLine(call, { kind: 'follow-up', target: d.target }, by);
+  if (d?.action === 'next' && next.upcoming) return preparedLine(call, { kind: 'question', questionIndex: next.upcoming.questionIndex }, by);
+  return undefined;
+}
+
+/**
+ * The whole turn in one streamed call. Undefined when its reply held no usable judgement (cut, not
+ * JSON, wrong fields): the caller then asks again without the line. A transport failure is final.
+ */
+async function assessInTurn(scope: TurnScope, signal?: AbortSignal): Promise<Assessment | undefined> {
+  const { client, prompts, input, next, targets, screened, offline } = scope;
+  const model = client.settings.judgeModel;
+  if (client.breaker.skipReason()) return undefined;
+  const decision = targets.length > 0 ? await decisionMessage(prompts, next, targets) : undefined;
+  const messages = await turnMessages(prompts, { ...input, answer: screened.kept }, decision, await turnLineMessage(prompts, next, targets));
+  const call = startTurnCall(client, messages, signal);
+  const header = await call.header;
+  if (!header.ok) {
+    if (isInvalidReply(header.error)) return undefined;
+    const reason = describeFailure(header.error, client.settings.maxRetries);
+    if (isSlowFailure(header.error)) client.breaker.trip(reason);
+    const evaluation = checkedEvaluation(input.question, screened, offline, model, { ok: false, reason, error: header.error });
+    return { evaluation, decision: { decision: offlineDecide({ ...next, evaluation }), by: OFFLINE_ID, ...(targets.length > 0 ? { fallback: reason } : {}) } };
+  }
+  const parsed = parseJsonReply(header.text, targets.length > 0 ? assessmentSchemas(input.question, targets).parse : (judgementSchema(input.question) as z.ZodType<Assessed>));
+  if (!parsed.ok) {
+    call.cancel();
+    return undefined;
+  }
+  client.breaker.reset();
+  const evaluation = checkedEvaluation(input.question, screened, offline, model, { ok: true, value: { keyPoints: parsed.value.keyPoints, criteria: parsed.value.criteria } });
+  const by = `llm:${model}`;
+  // No follow-up left: moving on is the only move, as the interviewer would decide without a call.
+  const proposed = targets.length > 0 ? proposal(parsed.value.decision, { ...next, evaluation }, by) : { decision: offlineDecide({ ...next, evaluation }), by: OFFLINE_ID };
+  const line = lineFor(call, proposed, next, by);
+  if (!line) call.cancel();
+  return { evaluation, ...(proposed ? { decision: proposed } : {}), ...(line ? { line } : {}) };
+}
+
 /** The assessor on `client`; `judge` is the same client's judge, for answers with no decision to make. */
 export function createLlmAssessor(client: LlmClient, prompts: LoadedPrompts, judge: Judge): Assessor {
   const model = client.settings.judgeModel;
   const by = `llm:${model}`;
+  // The line is the interviewer's: it can come from the judge's call only when they are one model.
+  const oneModel = client.settings.model === model;
   return {
     async assess(input, next, signal): Promise<Assessment> {
       const targets = possibleTargets(next);
-      if (targets.length === 0) return { evaluation: await judge.judge(input, signal) };
       const offline = offlineEvaluation(input);
       // As in the judge: sentences addressed to the grader never reach the model.
       const screened = separateGraderAddress(input.answer);
+      if (oneModel && (targets.length > 0 || next.upcoming)) {
+        const turn = await assessInTurn({ client, prompts, input, next, targets, screened, offline }, signal);
+        if (turn) return turn;
+      }
+      if (targets.length === 0) return { evaluation: await judge.judge(input, signal) };
       const outcome = await ask(client, prompts, { ...input, answer: screened.kept }, next, targets, signal);
       const judged: CallOutcome<Judgement> = outcome.ok ? { ...outcome, value: { keyPoints: outcome.value.keyPoints, criteria: outcome.value.criteria } } : outcome;
       const evaluation: Evaluation = checkedEvaluation(input.question, screened, offline, model, judged);

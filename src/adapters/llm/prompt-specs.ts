@@ -64,6 +64,24 @@ export const PROMPT_SPECS = {
     variables: ['mode', 'targets', 'follow_ups_left', 'output_format'],
     slots: {},
   },
+  turnLine: {
+    file: 'turn-line.md',
+    purpose: 'the line written after the judgement and decision in the same streamed reply (after judge.md)',
+    variables: ['persona', 'follow_up', 'move_on'],
+    slots: {},
+  },
+  turnFollowUp: {
+    file: 'turn-follow-up.md',
+    purpose: 'how to write a follow-up in the judging reply (part of turn-line.md)',
+    variables: ['round', 'examples'],
+    slots: {},
+  },
+  turnMoveOn: {
+    file: 'turn-move-on.md',
+    purpose: 'how to write the bridge to the next question in the judging reply (part of turn-line.md)',
+    variables: ['question', 'question_number', 'question_total'],
+    slots: {},
+  },
   judge: {
     file: 'judge.md',
     purpose: 'the grading request',

@@ -5,6 +5,7 @@ import { createLlmClient, type LlmClient, type LlmSettings } from '../../../src/
 import { loadPrompts, type LoadedPrompts } from '../../../src/adapters/llm/load-prompts.js';
 import { defaultPromptsDir } from '../../../src/paths.js';
 import { reply, type ScriptedHandler, type ScriptedReply, type SeenRequest } from '../../support/scripted-openai-server.js';
+import { isTurnRequest } from '../../support/scripted-turn.js';
 
 const level = (what: string): [string, string, string, string, string] => [`No ${what}.`, `Little ${what}.`, `Some ${what}.`, `Good ${what}.`, `Excellent ${what}.`];
 
@@ -80,10 +81,12 @@ let prompts: Promise<LoadedPrompts> | undefined;
 /** The repository's own prompts/. */
 export const repoPrompts = (): Promise<LoadedPrompts> => (prompts ??= loadPrompts(defaultPromptsDir()));
 
-export type CallKind = 'judge' | 'decide' | 'line';
+/** 'turn': the one streamed call that judges, decides and writes the line (its parts reach handlers as judge, decide and line). */
+export type CallKind = 'judge' | 'decide' | 'line' | 'turn';
 
 /** Which port made the request: the schema name, or (json_object mode) the form the prompt spells out. */
 export function callKind(request: SeenRequest): CallKind {
+  if (isTurnRequest(request)) return 'turn';
   const name = request.body.response_format?.json_schema?.name;
   if (name === 'judgement') return 'judge';
   if (name === 'decision') return 'decide';
@@ -131,6 +134,7 @@ export function scriptedModel(model: ScriptedModel = {}): ScriptedHandler {
       case 'decide':
         return model.decide ? model.decide(request) : reply.json({ action: 'next', target: null, reason: 'Scripted: move on.' });
       case 'line':
+      case 'turn':
         return model.line ? model.line(request) : reply.text('Thanks for that, it was a helpful answer to hear.');
     }
   };

@@ -55,7 +55,9 @@ describe('an LLM interview over the WebSocket server', () => {
     }
     expect(byLlm.filter((l) => l.kind === 'follow-up').every((l) => l.text === LINE)).toBe(true);
     expect(view.interviewer).toContain('llm:scripted-model');
-    expect(model?.requests.some((r) => callKind(r) === 'judge')).toBe(true);
+    // One call a turn: each answer is judged, decided on and answered by one streamed call; only
+    // the last answer (no follow-up left, no next question) is judged alone before the closing line.
+    expect(model?.requests.map((r) => callKind(r))).toEqual(['line', 'turn', 'turn', 'turn', 'judge', 'line']);
   });
 
   it('finishes an interview whose judge failed once, on the offline scorer for that answer, recorded as such', async () => {

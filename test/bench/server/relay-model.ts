@@ -28,6 +28,7 @@ export interface RelayModel {
 export async function startRelayModel(tokenDelayMs: number): Promise<RelayModel> {
   const writes = new Map<string, TokenWrite[]>();
   const codes = new Map<number, string>();
+  const starts = new Map<number, number>();
   let lines = 0;
   const server = await startScriptedOpenAiServer(
     (request, index) => {
@@ -36,7 +37,8 @@ export async function startRelayModel(tokenDelayMs: number): Promise<RelayModel>
           return honestJudgement(request);
         case 'decide':
           return reply.json({ action: 'follow-up', target: 'depth', reason: 'Scripted: push for depth.' });
-        case 'line': {
+        case 'line':
+        case 'turn': {
           const code = codeOf(lines++);
           codes.set(index, code);
           writes.set(code, []);
@@ -48,7 +50,11 @@ export async function startRelayModel(tokenDelayMs: number): Promise<RelayModel>
       tokenDelayMs,
       onToken: (t) => {
         const code = codes.get(t.request);
-        if (code) writes.get(code)?.push({ index: t.index, text: t.text, at: t.at });
+        if (!code) return;
+        // A turn call streams its judgement before the line: the line starts at its code word.
+        if (!starts.has(t.request) && t.text.includes(code)) starts.set(t.request, t.index);
+        const start = starts.get(t.request);
+        if (start !== undefined) writes.get(code)?.push({ index: t.index - start, text: t.text, at: t.at });
       },
     },
   );

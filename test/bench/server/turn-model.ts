@@ -46,6 +46,8 @@ function kindOf(request: SeenRequest): string {
   return callKind(request);
 }
 
+const isTurnPart = (request: SeenRequest) => request.part !== undefined;
+
 export async function startTurnModel(): Promise<TurnModel> {
   const calls: ModelCall[] = [];
   const open = new Map<number, ModelCall>();
@@ -64,13 +66,25 @@ export async function startTurnModel(): Promise<TurnModel> {
         return reply.text(`${call.code} ${FILLER}`);
     }
   };
+  // One turn call reaches the handler as its parts (judge, decide, line): one ModelCall for all of them.
+  const turns = new Map<number, ModelCall>();
   const server = await startScriptedOpenAiServer(
     async (request, index) => {
+      const turn = turns.get(index);
+      if (turn && isTurnPart(request)) {
+        const result = answer(kindOf(request), request, turn, index);
+        if (request.part === 'line') {
+          turns.delete(index);
+          if (request.whole) request.whole.body.messages = [];
+        }
+        return result;
+      }
       const start = performance.now();
       const kind = kindOf(request);
       const text = request.body.messages.map((m) => m.content).join('\n');
-      const call: ModelCall = { kind, start, end: start, markers: text.match(MARKER) ?? [] };
+      const call: ModelCall = { kind: isTurnPart(request) ? 'turn' : kind, start, end: start, markers: text.match(MARKER) ?? [] };
       calls.push(call);
+      if (isTurnPart(request)) turns.set(index, call);
       await sleep(FIRST_TOKEN_MS);
       call.end = performance.now();
       const result = answer(kind, request, call, index);

@@ -1,0 +1,94 @@
+// One streamed call per turn: the model judges the answer, decides the next move and writes the line
+// that follows, in that order, in one reply (a JSON object, then the line). This module asks for it
+// and splits the stream: the object as soon as it is complete, the line's pieces as they arrive.
+import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import type { JudgeInput } from '../../engine/effects.js';
+import type { AssessContext } from '../../engine/ports.js';
+import type { TokenUsage } from '../../engine/scoring/types.js';
+import { JudgeOutputInvalid } from '../../errors.js';
+import { addUsage } from './call-outcome.js';
+import { describeFailure } from './failure-reason.js';
+import { judgePromptValues } from './judge-request.js';
+import type { LlmClient } from './llm-client.js';
+import type { LoadedPrompts } from './load-prompts.js';
+import { streamCompletion } from './stream-call.js';
+import { JsonObjectEnd, LineFeed } from './turn-stream.js';
+
+export interface TurnCall {
+  /** The reply's JSON object, or what ended the call before it was complete. */
+  header: Promise<{ ok: true; text: string } | { ok: false; error: unknown }>;
+  /** The line after the object. */
+  feed: LineFeed;
+  /** Tokens of the whole call, once the stream has ended. */
+  usage(): TokenUsage | undefined;
+  cancel(): void;
+}
+
+const NO_LINE_AFTER = 'If you move on, end your reply with the JSON object: the closing line is written separately.';
+
+function examplesOf(next: AssessContext, targets: string[]): string {
+  const round = next.followUpsAsked + 1;
+  return targets
+    .map((id) => {
+      const authored = next.question.followUps.filter((f) => f.target === id);
+      const example = authored.length > 0 ? (authored[(round - 1) % authored.length]?.prompt ?? '') : 'What else would you add?';
+      return `- ${id}: ${example}`;
+    })
+    .join('\n');
+}
+
+/** The last message of the turn call: how to write the line after the object. */
+export async function turnLineMessage(prompts: LoadedPrompts, next: AssessContext, targets: string[]): Promise<string> {
+  const upcoming = next.upcoming;
+  const followUp = targets.length > 0 ? await prompts.render('turnFollowUp', { round: String(next.followUpsAsked + 1), examples: examplesOf(next, targets) }) : '';
+  const moveOn = upcoming
+    ? await prompts.render('turnMoveOn', { question: upcoming.question.prompt, question_number: String(upcoming.number), question_total: String(upcoming.total) })
+    : NO_LINE_AFTER;
+  return prompts.render('turnLine', { persona: await prompts.render('persona', { mode: next.mode }), follow_up: followUp, move_on: moveOn });
+}
+
+/** The judge's messages, the decision's (when a follow-up is possible), then the line's. */
+export async function turnMessages(prompts: LoadedPrompts, input: JudgeInput, decision: string | undefined, line: string): Promise<ChatCompletionMessageParam[]> {
+  return [
+    { role: 'system', content: await prompts.render('judgeSystem', {}) },
+    { role: 'user', content: await prompts.render('judge', judgePromptValues(input.question, input.answer)) },
+    ...(decision ? [{ role: 'user' as const, content: decision }] : []),
+    { role: 'user', content: line },
+  ];
+}
+
+/** Starts the call; nothing it does throws (failures arrive through `header` and the feed's end). */
+export function startTurnCall(client: LlmClient, messages: ChatCompletionMessageParam[], signal?: AbortSignal): TurnCall {
+  const stop = new AbortController();
+  const feed = new LineFeed();
+  const object = new JsonObjectEnd();
+  let text = '';
+  let usage: TokenUsage | undefined;
+  let settle!: (header: Awaited<TurnCall['header']>) => void;
+  const header = new Promise<Awaited<TurnCall['header']>>((resolve) => (settle = resolve));
+  const onDelta = (delta: string) => {
+    if (object.end !== undefined) {
+      feed.push(delta);
+      return true;
+    }
+    text += delta;
+    if (object.scan(text)) {
+      const end = object.end ?? text.length;
+      settle({ ok: true, text: text.slice(0, end) });
+      if (end < text.length) feed.push(text.slice(end));
+    }
+    return true;
+  };
+  const spent = (u: TokenUsage | undefined) => void (usage = addUsage(usage, u));
+  streamCompletion(client, { model: client.settings.judgeModel, messages, onDelta }, spent, signal ? AbortSignal.any([signal, stop.signal]) : stop.signal).then(
+    () => {
+      settle({ ok: false, error: new JudgeOutputInvalid('judge reply had no complete JSON object') });
+      feed.end({ ok: true });
+    },
+    (error: unknown) => {
+      settle({ ok: false, error });
+      feed.end({ ok: false, reason: describeFailure(error, client.settings.maxRetries) });
+    },
+  );
+  return { header, feed, usage: () => usage, cancel: () => stop.abort() };
+}
