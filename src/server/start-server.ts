@@ -12,6 +12,7 @@ import { startHeartbeat } from './heartbeat.js';
 import { allowedHostNames } from './host-check.js';
 import { identityMode, identityWarning, LOCAL_SUBJECT } from './profile-identity.js';
 import { SessionRegistry, type RegistryOptions } from './session-registry.js';
+import { warmQuestionModels } from './warm-scorer.js';
 import { startUnstartedSweeper } from './unstarted-sweeper.js';
 
 export interface StartServerOptions {
@@ -74,6 +75,7 @@ export async function startServer(services: Services, options: StartServerOption
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.PROBE_MAX_FRAME_BYTES });
   const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } }) as Server;
   const stopHeartbeat = startHeartbeat(wss, options.heartbeatMs ?? 30_000);
+  const stopWarming = warmQuestionModels(services.bank.questions);
   const stopSweeper = startUnstartedSweeper({ store, registry, log, now, ttlMs: config.PROBE_UNSTARTED_SESSION_TTL_MIN * 60_000 });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -90,6 +92,7 @@ export async function startServer(services: Services, options: StartServerOption
     closing ??= (async () => {
       stopHeartbeat();
       stopSweeper();
+      stopWarming();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await registry.shutdown(options.graceMs ?? 5000);

@@ -110,8 +110,10 @@ interface TurnScope {
   next: AssessContext;
   targets: string[];
   screened: SeparatedAnswer;
-  offline: Evaluation;
 }
+
+/** Runs `work` once the event loop has sent what is queued (the request), so it overlaps the wait for the model. */
+const whileWaiting = <T>(work: () => T): Promise<T> => new Promise((resolve) => setImmediate(() => resolve(work())));
 
 /** The line `call` goes on to write for `decision`, if the plan has such a line. */
 function lineFor(call: TurnCall, decision: Assessment['decision'], next: AssessContext, by: string): PreparedLine | undefined {
@@ -126,12 +128,13 @@ function lineFor(call: TurnCall, decision: Assessment['decision'], next: AssessC
  * JSON, wrong fields): the caller then asks again without the line. A transport failure is final.
  */
 async function assessInTurn(scope: TurnScope, signal?: AbortSignal): Promise<Assessment | undefined> {
-  const { client, prompts, input, next, targets, screened, offline } = scope;
+  const { client, prompts, input, next, targets, screened } = scope;
   const model = client.settings.judgeModel;
   if (client.breaker.skipReason()) return undefined;
   const decision = targets.length > 0 ? await decisionMessage(prompts, next, targets) : undefined;
   const messages = await turnMessages(prompts, { ...input, answer: screened.kept }, decision, await turnLineMessage(prompts, next, targets));
   const call = startTurnCall(client, messages, signal);
+  const offline = await whileWaiting(() => offlineEvaluation(input));
   const header = await call.header;
   if (!header.ok) {
     if (isInvalidReply(header.error)) return undefined;
@@ -164,14 +167,14 @@ export function createLlmAssessor(client: LlmClient, prompts: LoadedPrompts, jud
   return {
     async assess(input, next, signal): Promise<Assessment> {
       const targets = possibleTargets(next);
-      const offline = offlineEvaluation(input);
       // As in the judge: sentences addressed to the grader never reach the model.
       const screened = separateGraderAddress(input.answer);
       if (oneModel && (targets.length > 0 || next.upcoming)) {
-        const turn = await assessInTurn({ client, prompts, input, next, targets, screened, offline }, signal);
+        const turn = await assessInTurn({ client, prompts, input, next, targets, screened }, signal);
         if (turn) return turn;
       }
       if (targets.length === 0) return { evaluation: await judge.judge(input, signal) };
+      const offline = offlineEvaluation(input);
       const outcome = await ask(client, prompts, { ...input, answer: screened.kept }, next, targets, signal);
       const judged: CallOutcome<Judgement> = outcome.ok ? { ...outcome, value: { keyPoints: outcome.value.keyPoints, criteria: outcome.value.criteria } } : outcome;
       const evaluation: Evaluation = checkedEvaluation(input.question, screened, offline, model, judged);

@@ -199,10 +199,18 @@ export interface SeparatedAnswer {
 }
 
 export function separateGraderAddress(text: string): SeparatedAnswer {
+  // The LLM judge screens the answer it sends and the offline scorer beside it screens it again.
+  if (lastSeparated?.text === text) return lastSeparated.separated;
   const spans = findGraderAddress(text);
-  if (spans.length === 0) return { kept: text, blanked: text, spans };
-  let blanked = text;
-  for (const s of spans) blanked = blanked.slice(0, s.start) + ' '.repeat(s.end - s.start) + blanked.slice(s.end);
-  const kept = blanked.replace(/[ \t]{2,}/g, ' ').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim();
-  return { kept, blanked, spans };
+  let separated: SeparatedAnswer = { kept: text, blanked: text, spans };
+  if (spans.length > 0) {
+    let blanked = text;
+    for (const s of spans) blanked = blanked.slice(0, s.start) + ' '.repeat(s.end - s.start) + blanked.slice(s.end);
+    const kept = blanked.replace(/[ \t]{2,}/g, ' ').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+    separated = { kept, blanked, spans };
+  }
+  lastSeparated = { text, separated };
+  return separated;
 }
+
+let lastSeparated: { text: string; separated: SeparatedAnswer } | undefined;
