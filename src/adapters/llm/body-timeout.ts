@@ -1,7 +1,7 @@
 // An idle timeout on response bodies. The SDK's timeout stops when the response headers arrive; an
 // endpoint that sends headers and then goes silent would hold a call until some outer deadline.
 // Wrapping `fetch` puts a timer on every wait for the next piece of the body (the first byte
-// included), for JSON replies and SSE streams alike, and ends the call with BodyStalled, which the
+// included) of a JSON reply (a streamed one is timed by stream-call.ts), and ends the call with BodyStalled, which the
 // circuit breaker counts as a slow failure (failure-reason.ts).
 import { LlmUnavailable } from '../../errors.js';
 
@@ -51,11 +51,17 @@ function guardBody(body: ReadableStream<Uint8Array>, idleMs: number): ReadableSt
   });
 }
 
-/** `fetchImpl` with an idle timeout of `idleMs` on every response body. */
+/**
+ * A streamed completion has its own idle timer, one timer refreshed per chunk (stream-call.ts); a
+ * second web stream around its body cost more per chunk than reading it.
+ */
+const isStreamRequest = (init: RequestInit | undefined) => typeof init?.body === 'string' && init.body.includes('"stream":true');
+
+/** `fetchImpl` with an idle timeout of `idleMs` on every response body but a streamed completion's. */
 export function withBodyTimeout(fetchImpl: typeof fetch, idleMs: number): typeof fetch {
   return async (input, init) => {
     const response = await fetchImpl(input, init);
-    if (!response.body || NO_BODY.has(response.status) || idleMs <= 0) return response;
+    if (!response.body || NO_BODY.has(response.status) || idleMs <= 0 || isStreamRequest(init)) return response;
     return new Response(guardBody(response.body, idleMs), { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 }
