@@ -67,7 +67,7 @@ async function streamWithin(client: LlmClient, req: StreamRequest, spent: (u: To
   }
   if (stopped) return text;
   if (signal?.aborted) throw new LlmUnavailable('LLM call was cancelled');
-  if (stalled) throw new BodyStalled(client.settings.timeoutMs, 'LLM stopped sending mid-line');
+  if (stalled) throw new BodyStalled(client.settings.timeoutMs, text === '' ? 'LLM stopped sending' : 'LLM stopped sending mid-line');
   if (finish === null || finish === 'length') throw new LlmOutputInvalid('line was cut off', { cause: `finish_reason ${finish}` });
   if (finish === 'content_filter') throw new LlmOutputInvalid('line was blocked by the content filter');
   if (text.trim() === '') throw new LlmOutputInvalid('line was empty');
