@@ -30,17 +30,22 @@ function wordsOf(text: string): Word[] {
  * whole plan), and splitting them into runs was most of the guard's cost: runs are kept per text.
  */
 const RUNS_CACHED = 2048;
-const runsCache = new Map<string, readonly string[]>();
+const runsCache = new Map<string, ReadonlySet<string>>();
 
-function runsOf(text: string): readonly string[] {
+function runsOf(text: string): ReadonlySet<string> {
   const hit = runsCache.get(text);
   if (hit) return hit;
   const words = wordsOf(text).map((w) => w.text);
-  const runs: string[] = [];
-  for (let i = 0; i + REVEAL_RUN_WORDS <= words.length; i += 1) runs.push(words.slice(i, i + REVEAL_RUN_WORDS).join(' '));
+  const runs = new Set<string>();
+  for (let i = 0; i + REVEAL_RUN_WORDS <= words.length; i += 1) runs.add(words.slice(i, i + REVEAL_RUN_WORDS).join(' '));
   runsCache.set(text, runs);
   if (runsCache.size > RUNS_CACHED) runsCache.delete(runsCache.keys().next().value as string);
   return runs;
+}
+
+/** A run that is secret and that the candidate has not seen or said: looked up per text, no set built per line. */
+function revealsSecret(run: string, secret: readonly ReadonlySet<string>[], seen: readonly ReadonlySet<string>[]): boolean {
+  return secret.some((s) => s.has(run)) && !seen.some((s) => s.has(run));
 }
 
 export interface LineGuardOptions {
@@ -59,9 +64,9 @@ export interface LineGuard {
 }
 
 export function createLineGuard(options: LineGuardOptions): LineGuard {
-  const seen = new Set(options.seen.flatMap(runsOf));
-  const secret = new Set(options.secret.flatMap(runsOf).filter((run) => !seen.has(run)));
-  const hold = secret.size > 0 ? REVEAL_RUN_WORDS - 1 : SCORE_HOLD_WORDS;
+  const secret = options.secret.map(runsOf).filter((runs) => runs.size > 0);
+  const seen = secret.length > 0 ? options.seen.map(runsOf) : [];
+  const hold = secret.length > 0 ? REVEAL_RUN_WORDS - 1 : SCORE_HOLD_WORDS;
   let text = '';
   let shown = 0;
   let problem: string | undefined;
@@ -69,9 +74,9 @@ export function createLineGuard(options: LineGuardOptions): LineGuard {
   let checkedRuns = 0;
   const check = (upTo: number, words: Word[]) => {
     if (SCORE_PATTERNS.some((p) => p.test(text.slice(0, upTo)))) problem = 'stated a score';
-    if (secret.size === 0) return;
+    if (secret.length === 0) return;
     for (let i = checkedRuns; i + REVEAL_RUN_WORDS <= words.length && !problem; i += 1) {
-      if (secret.has(words.slice(i, i + REVEAL_RUN_WORDS).map((w) => w.text).join(' '))) problem = 'gave away the reference answer';
+      if (revealsSecret(words.slice(i, i + REVEAL_RUN_WORDS).map((w) => w.text).join(' '), secret, seen)) problem = 'gave away the reference answer';
       checkedRuns = i + 1;
     }
   };

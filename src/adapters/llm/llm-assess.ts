@@ -110,6 +110,8 @@ interface TurnScope {
   next: AssessContext;
   targets: string[];
   screened: SeparatedAnswer;
+  /** Already computed (a short answer is scored first); otherwise scored while the call is in flight. */
+  offline?: Evaluation;
 }
 
 /** Runs `work` once the event loop has sent what is queued (the request), so it overlaps the wait for the model. */
@@ -134,7 +136,7 @@ async function assessInTurn(scope: TurnScope, signal?: AbortSignal): Promise<Ass
   const decision = targets.length > 0 ? await decisionMessage(prompts, next, targets) : undefined;
   const messages = await turnMessages(prompts, { ...input, answer: screened.kept }, decision, await turnLineMessage(prompts, next, targets));
   const call = startTurnCall(client, messages, signal);
-  const offline = await whileWaiting(() => offlineEvaluation(input));
+  const offline = scope.offline ?? (await whileWaiting(() => offlineEvaluation(input)));
   const header = await call.header;
   if (!header.ok) {
     if (isInvalidReply(header.error)) return undefined;
@@ -158,6 +160,23 @@ async function assessInTurn(scope: TurnScope, signal?: AbortSignal): Promise<Ass
   return { evaluation, ...(proposed ? { decision: proposed } : {}), ...(line ? { line } : {}) };
 }
 
+/**
+ * Flags the offline analysis is sure of: nothing in the answer for a model to credit, so the score is
+ * 0 whoever grades it. Off-topic is not among them: it is judged from vocabulary, and a right answer
+ * in unusual words can trip it; the model is what catches that.
+ */
+const SURE_NON_ANSWER: ReadonlySet<string> = new Set(['empty', 'dont-know', 'gibberish']);
+/** Non-answers are short; a longer answer is sent to the model first and scored offline while it waits. */
+const SHORT_ANSWER_CHARS = 240;
+
+/** The offline evaluation of a sure non-answer, marked as such, and the offline interviewer's next move; else undefined. */
+function sureNonAnswer(evaluation: Evaluation, next: AssessContext): Assessment | undefined {
+  const flags = evaluation.score.flags.filter((f) => SURE_NON_ANSWER.has(f));
+  if (flags.length === 0 || evaluation.score.overall > 0) return undefined;
+  const marked = { ...evaluation, notAsked: `a non-answer (${flags.join(', ')}): scored 0 offline, the LLM judge was not asked` };
+  return { evaluation: marked, decision: { decision: offlineDecide({ ...next, evaluation: marked }), by: OFFLINE_ID } };
+}
+
 /** The assessor on `client`; `judge` is the same client's judge, for answers with no decision to make. */
 export function createLlmAssessor(client: LlmClient, prompts: LoadedPrompts, judge: Judge): Assessor {
   const model = client.settings.judgeModel;
@@ -167,14 +186,17 @@ export function createLlmAssessor(client: LlmClient, prompts: LoadedPrompts, jud
   return {
     async assess(input, next, signal): Promise<Assessment> {
       const targets = possibleTargets(next);
+      const early = input.answer.length <= SHORT_ANSWER_CHARS ? offlineEvaluation(input) : undefined;
+      const skipped = early && sureNonAnswer(early, next);
+      if (skipped) return skipped;
       // As in the judge: sentences addressed to the grader never reach the model.
       const screened = separateGraderAddress(input.answer);
       if (oneModel && (targets.length > 0 || next.upcoming)) {
-        const turn = await assessInTurn({ client, prompts, input, next, targets, screened }, signal);
+        const turn = await assessInTurn({ client, prompts, input, next, targets, screened, ...(early ? { offline: early } : {}) }, signal);
         if (turn) return turn;
       }
       if (targets.length === 0) return { evaluation: await judge.judge(input, signal) };
-      const offline = offlineEvaluation(input);
+      const offline = early ?? offlineEvaluation(input);
       const outcome = await ask(client, prompts, { ...input, answer: screened.kept }, next, targets, signal);
       const judged: CallOutcome<Judgement> = outcome.ok ? { ...outcome, value: { keyPoints: outcome.value.keyPoints, criteria: outcome.value.criteria } } : outcome;
       const evaluation: Evaluation = checkedEvaluation(input.question, screened, offline, model, judged);

@@ -64,8 +64,14 @@ export function startTurnCall(client: LlmClient, messages: ChatCompletionMessage
   const object = new JsonObjectEnd();
   let text = '';
   let usage: TokenUsage | undefined;
-  let settle!: (header: Awaited<TurnCall['header']>) => void;
-  const header = new Promise<Awaited<TurnCall['header']>>((resolve) => (settle = resolve));
+  let resolveHeader!: (header: Awaited<TurnCall['header']>) => void;
+  let settled = false;
+  const header = new Promise<Awaited<TurnCall['header']>>((resolve) => (resolveHeader = resolve));
+  const settle = (value: Awaited<TurnCall['header']>) => {
+    if (settled) return;
+    settled = true;
+    resolveHeader(value);
+  };
   const onDelta = (delta: string) => {
     if (object.end !== undefined) {
       feed.push(delta);
@@ -82,7 +88,7 @@ export function startTurnCall(client: LlmClient, messages: ChatCompletionMessage
   const spent = (u: TokenUsage | undefined) => void (usage = addUsage(usage, u));
   streamCompletion(client, { model: client.settings.judgeModel, messages, onDelta }, spent, signal ? AbortSignal.any([signal, stop.signal]) : stop.signal).then(
     () => {
-      settle({ ok: false, error: new JudgeOutputInvalid('judge reply had no complete JSON object') });
+      if (!settled) settle({ ok: false, error: new JudgeOutputInvalid('judge reply had no complete JSON object') });
       feed.end({ ok: true });
     },
     (error: unknown) => {

@@ -39,7 +39,7 @@ function reasonsOf(state: SessionState): string {
   return reasons.length > 0 ? reasons.join('; ') : 'no reason recorded';
 }
 
-function llmSummary(models: string[], mix: Mix): string {
+function llmSummary(models: string[], mix: Mix, notAsked: number): string {
   const { lines, judgements, decisions } = mix;
   const parts = [
     `Run with an LLM (${models.join(', ')}): it phrased ${lines.llm} of ${plural(lines.total, 'interviewer line')} and scored ${judgements.llm} of ${plural(judgements.total, 'answer')}.`,
@@ -49,6 +49,7 @@ function llmSummary(models: string[], mix: Mix): string {
     judgements.standIn > 0 ? plural(judgements.standIn, 'answer') : '',
     decisions.standIn > 0 ? plural(decisions.standIn, 'follow-up decision') : '',
   ].filter(Boolean);
+  if (notAsked > 0) parts.push(`${plural(notAsked, 'answer')} said nothing to grade (empty, "I don't know" or unreadable): the offline scorer gave ${notAsked === 1 ? 'it' : 'them'} 0 without asking the LLM.`);
   if (standIns.length > 0) parts.push(`The offline interviewer or scorer stood in on ${standIns.join(', ')} because the LLM call failed (listed with the reason).`);
   const authored = lines.total - lines.llm - lines.standIn;
   if (authored > 0) parts.push(`${plural(authored, 'line')} kept ${authored === 1 ? 'its' : 'their'} authored wording.`);
@@ -61,7 +62,8 @@ function summaryOf(method: Provenance['method'], models: string[], mix: Mix, sta
   if (method === 'offline-after-failure') {
     return `Run and scored offline because the LLM endpoint failed: no LLM call succeeded, so the offline interviewer and scorer stood in throughout. Reasons: ${reasonsOf(state)}.`;
   }
-  return llmSummary(models, mix);
+  const notAsked = state.questions.flatMap((p) => p.evaluations).filter((r) => r.evaluation.notAsked).length;
+  return llmSummary(models, mix, notAsked);
 }
 
 /** The scoring provenance of a session, from its state and its built question sections. */

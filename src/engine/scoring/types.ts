@@ -77,6 +77,8 @@ export const EvaluationSchema = z.object({
   graderText: z.array(z.string()).optional(),
   /** The LLM judge's own overall when a check kept it from counting (see `capped`): the report shows both. */
   llmScore: z.number().min(0).max(100).optional(),
+  /** Why the LLM judge was not asked at all: a sure non-answer, which scores 0 whoever grades it. */
+  notAsked: z.string().optional(),
   /** Why the counted score is the offline one although the LLM judge answered (docs/llm-judge.md). */
   capped: z.string().optional(),
 });

@@ -159,6 +159,29 @@ describe('one streamed call per turn', () => {
   });
 });
 
+describe('a sure non-answer', () => {
+  it.each([
+    ["I don't know.", 'simpler'],
+    ['', 'simpler'],
+    ['asdfgh qwerty zxcvbn', 'rephrase'],
+  ])('%j is scored 0 offline without any model call, and says so', async (answer, target) => {
+    server = await startScriptedOpenAiServer(scriptedModel());
+    const client = testClient(server.url, { judgeModel: 'scripted-model' });
+    const prompts = await repoPrompts();
+    const assessor = createLlmAssessor(client, prompts, createLlmJudge(client, prompts));
+    const result = await assessor.assess(
+      { question: modeCollapse, answer },
+      { mode: 'mock', seed: 1, question: modeCollapse, answers: [answer], followUpsAsked: 0, maxFollowUps: 1, probed: [], upcoming: { questionIndex: 1, question: attention, number: 2, total: 2 } },
+    );
+    expect(server.requests).toEqual([]);
+    expect(result.evaluation.score.overall).toBe(0);
+    expect(result.evaluation.model).toBeUndefined();
+    expect(result.evaluation.notAsked).toMatch(/the LLM judge was not asked/);
+    // The offline interviewer's move for a non-answer in a mock interview: one simpler way in, or a request to rephrase.
+    expect(result.decision).toMatchObject({ decision: { action: 'follow-up', target }, by: 'offline' });
+  });
+});
+
 describe('JsonObjectEnd', () => {
   it.each([
     ['{"a": 1}\nline', 8],
