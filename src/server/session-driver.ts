@@ -24,6 +24,12 @@ export interface DriverPorts {
 export interface DriverHooks {
   /** Store an accepted event with its resulting state and the transcript entries it made. */
   commit(event: SessionEvent, result: StepResult): Promise<void> | void;
+  /**
+   * Store several accepted events at once (one transaction). When given, the driver holds the
+   * events it makes itself (judged, decided, said) until something is to be shown, stored or
+   * timed, so a turn's events after the answer reach the disk in one commit.
+   */
+  commitAll?(items: Accepted[]): Promise<void> | void;
   /** A transcript entry is stored: show it to the candidate. */
   entry(entry: TranscriptEntry, state: SessionState): void;
   /** A piece of a line in progress (`lineId` = the seq the line will get). */
@@ -33,6 +39,15 @@ export interface DriverHooks {
   /** Something failed that the driver handled (logged by the shell). */
   warn?(message: string, error: unknown): void;
 }
+
+/** An event `step` accepted, with its result. */
+export interface Accepted {
+  event: SessionEvent;
+  result: StepResult;
+}
+
+/** Effects the candidate or the clock sees: events before them must be stored first. */
+const VISIBLE: ReadonlySet<Effect['type']> = new Set(['record', 'timer', 'end']);
 
 export interface DispatchResult {
   state: SessionState;
@@ -60,9 +75,14 @@ export async function runEffects(state: SessionState, effects: Effect[], ports: 
   const proposals = new Map<number, DecisionResult>();
   // The line the assessing call wrote for its proposal; used by the speak effect it fits.
   const prepared: Prepared = { line: undefined };
+  const held: Accepted[] = [];
+  const store = async () => {
+    if (held.length > 0) await hooks.commitAll?.(held.splice(0));
+  };
   try {
     while (work.length > 0) {
       const effect = work.shift() as Effect;
+      if (VISIBLE.has(effect.type)) await store();
       const next = await perform(effect, current, ports, hooks, proposals, prepared);
       if (!next) continue;
       const result = step(current, next);
@@ -70,10 +90,12 @@ export async function runEffects(state: SessionState, effects: Effect[], ports: 
         hooks.warn?.(`engine refused its own ${next.type} event: ${result.rejection.message}`, result.rejection);
         continue;
       }
-      await hooks.commit(next, result);
+      if (hooks.commitAll) held.push({ event: next, result });
+      else await hooks.commit(next, result);
       current = result.state;
       work.push(...result.effects);
     }
+    await store();
   } finally {
     prepared.line?.cancel();
   }

@@ -257,6 +257,17 @@ export class SessionRunner {
         this.eventCount = n;
         this.state = result.state;
       },
+      ...(store.appendAll
+        ? {
+            commitAll: async (items) => {
+              const first = this.eventCount + 1;
+              const owner = this.lease.owner;
+              await store.appendAll?.(items.map(({ event, result }, i) => ({ ...eventCommit(this.id, first + i, event, result), owner })));
+              this.eventCount += items.length;
+              this.state = items.at(-1)?.result.state ?? this.state;
+            },
+          }
+        : {}),
       entry: (entry, state) => {
         const key = entry.kind === 'answer' && clientId !== undefined ? { clientId } : {};
         this.send(turnFrame({ ...entry, progress: progressOf(state), ...key }));

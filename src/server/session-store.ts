@@ -83,6 +83,11 @@ export interface SessionStore {
    * Throws SessionConflict when `n` is taken, StorageUnavailable when the database is busy or full.
    */
   append(commit: EventCommit): Promise<void>;
+  /**
+   * Stores consecutive commits (numbered n, n + 1, ...) atomically in one transaction, as `append`
+   * would one by one. Optional: without it they are appended one by one.
+   */
+  appendAll?(commits: EventCommit[]): Promise<void>;
   turnsAfter(id: string, seq: number): Promise<StoredTurn[]>;
   /** The seq of the answer stored under this idempotency key, if any. */
   answerSeqByClientId(id: string, clientId: string): Promise<number | undefined>;

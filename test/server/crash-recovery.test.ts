@@ -57,7 +57,9 @@ describe('kill -9', () => {
     await running.stop('SIGKILL');
     const afterKill = peek(dbPath);
     expect(afterKill.turns.at(-1)).toMatchObject({ seq: ack.seq, kind: 'answer' });
-    expect(afterKill.session.phase).toBe('speaking');
+    // What the answer led to (judged, decided, said) is stored in one transaction once the line is
+    // done: killed mid-line, the session is where the stored answer left it, and is redone from there.
+    expect(afterKill.session.phase).toBe('judging');
 
     // 2. Restarted on the same file: the session left mid-line is resumed at start-up by itself.
     running = await start();

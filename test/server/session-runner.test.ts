@@ -50,6 +50,29 @@ async function session(id: string, options: Parameters<typeof planFor>[0], limit
 const answer = (text: string, clientId?: string): ClientFrame => ({ type: 'answer.submit', text, ...(clientId ? { clientId } : {}) });
 
 describe('SessionRunner', () => {
+  it('stores a turn in two commits: the answer before its ack, then everything it led to in one transaction', async () => {
+    const writes: string[][] = [];
+    const append = store.append.bind(store);
+    const appendAll = store.appendAll?.bind(store);
+    // The real store, watched: which events each transaction held.
+    deps = {
+      ...deps,
+      store: { ...store, append: (c) => (writes.push([c.event.type]), append(c)), appendAll: async (cs) => (writes.push(cs.map((c) => c.event.type)), appendAll?.(cs)) },
+    };
+    const { client, send } = await session('c1', { mode: 'mock', questionCount: 2, maxFollowUps: 1 });
+    await send({ type: 'session.start' });
+    writes.length = 0;
+    await send(answer('Point a and b, and a little more on both.'));
+    expect(writes).toEqual([['answer'], ['judged', 'decided', 'said']]);
+    // The ack went out once the answer was stored; the line once the batch was.
+    expect(client.types().filter((t) => t === 'answer.ack' || t === 'line').slice(-2)).toEqual(['answer.ack', 'line']);
+    // Rebuilt from the database alone, the session is where the runner left it.
+    const loaded = await store.load('c1');
+    const rebuilt = foldEvents('c1', loaded!.meta.plan, loaded!.events);
+    expect(rebuilt.transcript.at(-1)?.role).toBe('interviewer');
+    expect(loaded!.events.map((e) => e.type).slice(-4)).toEqual(['answer', 'judged', 'decided', 'said']);
+  });
+
   it('runs a whole mock interview: each answer acknowledged after it is stored, no scores before the end', async () => {
     const { client, send } = await session('m1', { mode: 'mock', questionCount: 2, maxFollowUps: 1 });
     await send({ type: 'session.start' });

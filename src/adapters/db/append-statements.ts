@@ -20,6 +20,8 @@ const CANDIDATE_EVENTS: ReadonlySet<SessionEvent['type']> = new Set(['start', 'a
 export interface AppendStatements {
   /** Stores a commit in one IMMEDIATE transaction; throws SessionConflict when `n` is taken. */
   append(commit: EventCommit): void;
+  /** Stores consecutive commits in one IMMEDIATE transaction (one write to disk); all or none. */
+  appendAll(commits: EventCommit[]): void;
   answerSeqByClientId(sessionId: string, clientId: string): number | undefined;
 }
 
@@ -33,22 +35,26 @@ export function prepareAppendStatements(db: ProbeDatabase): AppendStatements {
   // The database runs with synchronous=NORMAL; a candidate's own action is fsynced (see open-database.ts).
   const fsyncCommits = db.$client.prepare('PRAGMA synchronous = FULL');
   const deferSyncs = db.$client.prepare('PRAGMA synchronous = NORMAL');
+  const store = (commits: EventCommit[]) => {
+    if (!commits.some((c) => CANDIDATE_EVENTS.has(c.event.type))) return write(commits);
+    fsyncCommits.run();
+    try {
+      write(commits);
+    } finally {
+      deferSyncs.run();
+    }
+  };
   return {
-    append: (commit) => {
-      if (!CANDIDATE_EVENTS.has(commit.event.type)) return write(commit);
-      fsyncCommits.run();
-      try {
-        write(commit);
-      } finally {
-        deferSyncs.run();
-      }
+    append: (commit) => store([commit]),
+    appendAll: (commits) => {
+      if (commits.length > 0) store(commits);
     },
     answerSeqByClientId: (sessionId, clientId) => answerSeq.get({ sessionId, clientId })?.seq,
   };
 }
 
-/** The append itself: the session row moves on (only from `n - 1`), then the event and what it made. */
-function prepareWrite(db: ProbeDatabase): (commit: EventCommit) => void {
+/** The append itself: the session row moves on (only from `n - 1`), then the event and what it made; several in one transaction. */
+function prepareWrite(db: ProbeDatabase): (commits: EventCommit[]) => void {
   // The fence: when the commit names its owner, another node's lease on the session refuses it.
   const fenced = sql`(${p('owner')} is null or not exists (select 1 from ${sessionLeases} where ${sessionLeases.sessionId} = ${p('id')} and ${sessionLeases.owner} <> ${p('owner')}))`;
   const where = and(eq(sessions.id, p('id')), eq(sessions.eventCount, p('previous')), fenced);
@@ -63,7 +69,7 @@ function prepareWrite(db: ProbeDatabase): (commit: EventCommit) => void {
   // Every column is a placeholder named after it: turnRow and evaluationRow give a value for each.
   const insertTurn = db.insert(turns).values(everyColumn(turns)).prepare();
   const insertEvaluation = db.insert(evaluations).values(everyColumn(evaluations)).prepare();
-  const transaction = db.$client.transaction((c: EventCommit) => {
+  const writeOne = (c: EventCommit) => {
     const s = c.session;
     const values = { id: c.sessionId, previous: c.n - 1, owner: c.owner ?? null, n: c.n, phase: s.phase, lastSeq: s.lastSeq, at: s.at };
     const updated = s.phase === 'ended' ? end.run({ ...values, endedAt: s.endedAt ?? s.at, endReason: s.endReason ?? null }) : advance.run(values);
@@ -71,8 +77,11 @@ function prepareWrite(db: ProbeDatabase): (commit: EventCommit) => void {
     insertEvent.run({ sessionId: c.sessionId, n: c.n, type: c.event.type, payload: c.event, at: c.event.at });
     for (const turn of c.turns) insertTurn.run(turnRow(c.sessionId, c.n, turn));
     if (c.evaluation) insertEvaluation.run(evaluationRow(c.sessionId, c.n, c.evaluation));
+  };
+  const transaction = db.$client.transaction((commits: EventCommit[]) => {
+    for (const c of commits) writeOne(c);
   });
-  return (commit) => transaction.immediate(commit);
+  return (commits) => transaction.immediate(commits);
 }
 
 /** Insert values with a placeholder for each of the table's columns, named after the column's key. */

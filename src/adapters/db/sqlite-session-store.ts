@@ -1,4 +1,4 @@
-// The SessionStore on SQLite (better-sqlite3 + Drizzle): each append is one IMMEDIATE transaction.
+// The SessionStore on SQLite (better-sqlite3 + Drizzle): each append (or batch of appends) is one IMMEDIATE transaction.
 import { and, asc, eq, gt, lt, ne } from 'drizzle-orm';
 import type { SessionEvent } from '../../engine/events.js';
 import { SessionConflict, StorageUnavailable } from '../../errors.js';
@@ -53,6 +53,7 @@ export function createSqliteSessionStore(file: string, options: OpenDatabaseOpti
         return { meta, events: rows.map((r) => r.payload as SessionEvent) };
       }),
     append: (commit) => guard('store an event', () => hot.append(commit)),
+    appendAll: (commits) => guard('store events', () => hot.appendAll(commits)),
     turnsAfter: (id, seq) =>
       guard('read the transcript', () =>
         db.select().from(turns).where(and(eq(turns.sessionId, id), gt(turns.seq, seq))).orderBy(asc(turns.seq)).all().map(storedTurn),
