@@ -140,6 +140,14 @@ describe('issue 11: non-answers are zero everywhere', () => {
     expect(s.keyPoints.every((k) => k.status === 'missed' && k.evidence.length === 0)).toBe(true);
   });
 
+  it('"drawing a blank" is named a non-answer even where the reference says "draws"', () => {
+    // The idiom's verb is about the speaker's memory; it used to count as substance, so the reply
+    // was only caught as off-topic (and named as such).
+    const s = grade('gan-mode-collapse-causes', "I'm drawing a blank on this one, sorry. Could we return to it at the end?");
+    expect(s.flags).toContain('dont-know');
+    expect(s.overall).toBe(0);
+  });
+
   it('gibberish and off-topic replies get no clarity or depth for being readable or long', () => {
     for (const answer of ['asdf qwerty lorem ipsum', 'Last weekend I repainted the kitchen a pale green and then baked bread for my neighbours, which was lovely.']) {
       const s = grade('gan-conditional-gans', answer);
