@@ -73,7 +73,11 @@ interface VariantInput {
 function scoreVariant(input: VariantInput): Score {
   const { variant, model, ix, flags } = input;
   const voided = flags.some((flag) => flag !== 'too-short');
-  const outcomes = variant.keyPoints.map((kp) => (voided ? missedOutcome(matchKeyPoint(kp, ix)) : matchKeyPoint(kp, ix)));
+  const outcomes = variant.keyPoints.map((kp) => {
+    const outcome = matchKeyPoint(kp, ix);
+    // A bare list of terms makes no claim, so it cannot state the opposite of one either.
+    return voided || (input.features.listLike && outcome.contradicted) ? missedOutcome(outcome) : outcome;
+  });
   const content = summarizeContent(outcomes, precisionOf(ix, variant, model));
   const keyPoints = outcomes.map((o) => o.result);
   const nonAnswer = flags.find((flag) => NON_ANSWER_FLAGS.has(flag));

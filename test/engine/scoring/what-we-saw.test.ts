@@ -39,6 +39,13 @@ describe('issue 11: vocabulary is not understanding', () => {
     expect(list.criteria.find((c) => c.id === 'clarity')?.reason).toMatch(/list of keywords/);
   });
 
+  it('a keyword list makes no claim, so it is never told it contradicted a point', () => {
+    const list = grade('tf-self-attention-qkv', 'queries keys values softmax scaled dot product sqrt(d_k) attention weights');
+    expect(list.criteria.find((c) => c.id === 'clarity')?.reason).toMatch(/list of keywords/);
+    expect(list.keyPoints.filter((k) => k.negated)).toEqual([]);
+    expect(list.overall).toBeLessThanOrEqual(35);
+  });
+
   it('an explanation that lists examples inside its sentences is not a keyword list', () => {
     const s = grade(
       'gan-conditional-gans',
