@@ -1,9 +1,10 @@
 // The one place where adapters are built and wired: bank, database, interviewer and judge, logger.
 import { loadBank } from './adapters/bank/load-bank.js';
+import { shareBankQuestions } from './adapters/db/shared-questions.js';
 import { openSessionStore } from './adapters/db/open-session-store.js';
 import { createLogger, type Logger } from './adapters/log.js';
 import { llmConfigured, type Config } from './config.js';
-import type { Bank } from './engine/bank/schema.js';
+import type { Bank, Question } from './engine/bank/schema.js';
 import { createOfflineInterviewer, createOfflineJudge } from './engine/interviewer/offline-interviewer.js';
 import type { Assessor, Interviewer, Judge } from './engine/ports.js';
 import { pacedInterviewer } from './server/paced-interviewer.js';
@@ -24,6 +25,8 @@ export interface Services {
   assessor?: Assessor;
   /** Why new sessions should be refused now (the model path is saturated), or undefined. */
   saturation?: () => { reason: string; retryAfterS: number } | undefined;
+  /** Prepares what the model path needs per question (reply schemas, quote terms), so a first answer does not pay for it. */
+  warmQuestion?: (question: Question) => void;
   /** Closes what the services hold open (the database). */
   close(): Promise<void>;
 }
@@ -43,6 +46,7 @@ export interface ServiceOverrides {
 export async function createServices(config: Config, overrides: ServiceOverrides = {}): Promise<Services> {
   const log = overrides.log ?? createLogger({ level: config.PROBE_LOG_LEVEL });
   const bank = overrides.bank ?? (await loadBank(config.PROBE_BANK_DIR));
+  shareBankQuestions(bank.questions);
   const chosen = await choosePorts(config, overrides.paceMs ?? 0);
   const store = overrides.store ?? (await openSessionStore(config, log));
   return {
@@ -54,6 +58,7 @@ export async function createServices(config: Config, overrides: ServiceOverrides
     judge: overrides.judge ?? chosen.judge,
     ...(chosen.saturation && !overrides.interviewer ? { saturation: chosen.saturation } : {}),
     ...(chosen.assessor && !overrides.interviewer && !overrides.judge ? { assessor: chosen.assessor } : {}),
+    ...(chosen.warmQuestion && !overrides.judge ? { warmQuestion: chosen.warmQuestion } : {}),
     log,
     close: () => store.close(),
   };
@@ -64,7 +69,10 @@ export async function createServices(config: Config, overrides: ServiceOverrides
  * (they fall back to the offline ones per call on failure), else the offline ones. The prompt
  * templates are loaded and checked here, so a bad prompt file stops start-up.
  */
-export async function choosePorts(config: Config, paceMs = 0): Promise<{ interviewer: Interviewer; judge: Judge; assessor?: Assessor; saturation?: Services['saturation'] }> {
+export async function choosePorts(
+  config: Config,
+  paceMs = 0,
+): Promise<{ interviewer: Interviewer; judge: Judge; assessor?: Assessor; saturation?: Services['saturation']; warmQuestion?: Services['warmQuestion'] }> {
   if (llmConfigured(config)) {
     // Loaded only when used: openai and @langchain/core add to every CLI command's start-up.
     const [{ createLlmPorts }, { loadPrompts }] = await Promise.all([import('./adapters/llm/create-llm-ports.js'), import('./adapters/llm/load-prompts.js')]);

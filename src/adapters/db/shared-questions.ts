@@ -22,3 +22,11 @@ function share(question: Question): Question {
 export function withSharedQuestions(plan: Plan): Plan {
   return { ...plan, questions: plan.questions.map(share) };
 }
+
+/**
+ * Makes the bank's own question objects the shared ones, so sessions read from the database use the
+ * objects whose per-question caches were built at start-up.
+ */
+export function shareBankQuestions(questions: readonly Question[]): void {
+  for (const q of questions) share(q);
+}

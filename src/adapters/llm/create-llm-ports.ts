@@ -2,7 +2,9 @@
 // learns about the server).
 import type { Config } from '../../config.js';
 import type { Assessor, Interviewer, Judge } from '../../engine/ports.js';
+import type { Question } from '../../engine/bank/schema.js';
 import type { Saturation } from './call-gate.js';
+import { warmChecks } from './warm-checks.js';
 import { createLlmClient } from './llm-client.js';
 import { createLlmInterviewer } from './llm-interviewer.js';
 import { createLlmAssessor } from './llm-assess.js';
@@ -19,6 +21,8 @@ export interface LlmPorts {
   description: string;
   /** Why the model path is saturated now (new sessions are refused meanwhile), or undefined. */
   saturation: () => Saturation | undefined;
+  /** Builds a question's reply schemas and quote terms ahead of its first answer (see warm-checks.ts). */
+  warmQuestion: (question: Question) => void;
 }
 
 /** The LLM ports. Call only when `llmConfigured(config)`; `prompts` come from `loadPrompts`. */
@@ -32,5 +36,6 @@ export function createLlmPorts(config: Config, prompts: LoadedPrompts): LlmPorts
     assessor: createLlmAssessor(client, prompts, judge),
     description: describeLlm(settings),
     saturation: () => client.gate.saturation(),
+    warmQuestion: warmChecks,
   };
 }

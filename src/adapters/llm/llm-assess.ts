@@ -37,7 +37,7 @@ export function possibleTargets(next: DecideContext): string[] {
 const schemas = new WeakMap<Question, Map<string, { wire: z.ZodType<Assessed>; parse: z.ZodType<Assessed> }>>();
 
 /** The judgement schema with a decision field; the parse schema lets a reply without a usable decision through. */
-function assessmentSchemas(question: Question, targets: string[]) {
+export function assessmentSchemas(question: Question, targets: string[]) {
   let byTargets = schemas.get(question);
   if (!byTargets) schemas.set(question, (byTargets = new Map()));
   const key = targets.join('\u0000');
