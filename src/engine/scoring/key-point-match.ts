@@ -11,6 +11,7 @@ import type { CompiledKeyPoint, ContradictionSources } from './question-model.js
 import { isPhraseTerm, type Token } from './terms.js';
 import { LIGHT_VERBS } from './negation.js';
 import { swapsRoles } from './roles.js';
+import { clauseContradictions } from './clause-claims.js';
 import { TUNING } from './tuning.js';
 
 /** A key point result plus the numbers the criteria need. */
@@ -39,7 +40,7 @@ interface CueEvidence {
 /** Matches one compiled key point against an answer. */
 export function matchKeyPoint(kp: CompiledKeyPoint, ix: AnswerIndex): KeyPointOutcome {
   const statement = matchPattern(kp.statement, ix);
-  const sources: ContradictionSources = { statement: statement.contradicted && statement.raw >= TUNING.partly, cues: new Set<number>(), swap: false };
+  const sources: ContradictionSources = { statement: statement.contradicted && statement.raw >= TUNING.partly, cues: new Set<number>(), swap: false, clauses: false };
   const against: PatternMatch[] = sources.statement && !kp.distrust.statement ? [statement] : [];
   const cues: CueEvidence[] = [];
   kp.cues.forEach((cue, i) => {
@@ -63,6 +64,14 @@ export function matchKeyPoint(kp: CompiledKeyPoint, ix: AnswerIndex): KeyPointOu
       against.push(...swapped);
       stated = 0;
     }
+  }
+  // A clause that reverses a directed claim of the point ("higher FID is better") is a wrong fact
+  // stated, whatever right words stand elsewhere: the point gets nothing, as for a role swap.
+  const reversed = kp.claims.length > 0 ? clauseContradictions(kp.claims, ix) : [];
+  sources.clauses = reversed.length > 0;
+  if (sources.clauses && !kp.distrust.clauses) {
+    against.push(...reversed);
+    stated = 0;
   }
   // An answer that states the point and elsewhere its opposite keeps the point; one that only
   // contradicts it gets nothing for it, and the contradicting words are its evidence.
@@ -193,5 +202,5 @@ function gap(ix: AnswerIndex, from: number, to: number): number {
 
 /** The contradiction rules that fire for a key point on an answer, before any is distrusted. */
 export function contradictionSources(kp: CompiledKeyPoint, ix: AnswerIndex): ContradictionSources {
-  return matchKeyPoint({ ...kp, distrust: { statement: false, cues: new Set<number>(), swap: false } }, ix).sources;
+  return matchKeyPoint({ ...kp, distrust: { statement: false, cues: new Set<number>(), swap: false, clauses: false } }, ix).sources;
 }

@@ -14,7 +14,8 @@ const NEAR_MISS_QUALITY = 0.85;
 /** Extra content words allowed between the words of a phrase that still counts as the phrase. */
 const PHRASE_SLACK = 3;
 
-interface Candidate {
+/** An answer token standing for a pattern term; `flip` when it is the term's opposite. */
+export interface Candidate {
   index: number;
   flip: boolean;
   quality: number;
@@ -47,6 +48,8 @@ export interface PatternMatch {
   tokens: number[];
   /** Pattern words that were found. */
   matched: string[];
+  /** Each pattern term found with the answer token chosen for it. */
+  chosen: readonly { t: PatternTerm; c: Candidate }[];
 }
 
 /** Indexes an analyzed answer for matching. */
@@ -100,11 +103,11 @@ function answerParity(ix: AnswerIndex, c: Candidate): number {
 }
 
 // Prefer the occurrence whose polarity agrees, then the one nearest the first match.
-function choose(ix: AnswerIndex, t: PatternTerm, candidates: Candidate[], anchor: number, used: Set<number>): Candidate | undefined {
+function choose(ix: AnswerIndex, t: PatternTerm, candidates: Candidate[], anchor: number, used: Set<number>, within?: (index: number) => boolean): Candidate | undefined {
   let best: Candidate | undefined;
   let bestCost = Infinity;
   for (const c of candidates) {
-    if (used.has(c.index)) continue;
+    if (used.has(c.index) || (within && !within(c.index))) continue;
     const disagree = (termParity(t) + answerParity(ix, c)) % 2;
     const cost = disagree * 1e6 + (anchor < 0 ? c.index : Math.abs(c.index - anchor)) + (1 - c.quality);
     if (cost < bestCost) [best, bestCost] = [c, cost];
@@ -112,13 +115,13 @@ function choose(ix: AnswerIndex, t: PatternTerm, candidates: Candidate[], anchor
   return best;
 }
 
-/** Matches one pattern against an indexed answer. */
-export function matchPattern(pattern: Pattern, ix: AnswerIndex): PatternMatch {
+/** Matches one pattern against an indexed answer (only among the tokens `within` accepts, if given). */
+export function matchPattern(pattern: Pattern, ix: AnswerIndex, within?: (index: number) => boolean): PatternMatch {
   const chosen: { t: PatternTerm; c: Candidate }[] = [];
   let anchor = -1;
   const usedTokens = new Set<number>();
   for (const t of pattern.terms) {
-    const c = choose(ix, t, candidatesFor(ix, t), anchor, usedTokens);
+    const c = choose(ix, t, candidatesFor(ix, t), anchor, usedTokens, within);
     if (!c) continue;
     chosen.push({ t, c });
     usedTokens.add(c.index);
@@ -141,6 +144,7 @@ export function matchPattern(pattern: Pattern, ix: AnswerIndex): PatternMatch {
     compact: span <= chosen.length + PHRASE_SLACK && new Set(chosen.map(({ c }) => ix.analyzed.sentence[c.index])).size <= 1,
     tokens: chosen.map(({ c }) => c.index),
     matched: chosen.map(({ t }) => t.surface),
+    chosen,
   };
 }
 

@@ -4,6 +4,7 @@
 // question does not re-stem its cues.
 import type { KeyPoint } from '../bank/schema.js';
 import { analyzeText, contentTerms } from './analyze-text.js';
+import { compileClauseClaims, type ClauseClaim } from './clause-claims.js';
 import { deriveKeyPoints } from './derive-key-points.js';
 import { contradictionSources } from './key-point-match.js';
 import { LIGHT_VERBS } from './negation.js';
@@ -17,6 +18,8 @@ export interface CompiledKeyPoint {
   /** The bank's cues; empty for derived key points, which match on their statement. */
   cues: Pattern[];
   statement: Pattern;
+  /** The statement's clauses that carry a direction (clause-claims.ts); none for derived key points. */
+  claims: ClauseClaim[];
   derived: boolean;
   /** Per cue: every word of it is in the question, so saying it back is no evidence ("FID"). */
   cueEchoes: boolean[];
@@ -35,6 +38,8 @@ export interface ContradictionSources {
   /** Indices into `cues`. */
   cues: Set<number>;
   swap: boolean;
+  /** A clause of the answer states the reverse of a clause claim. */
+  clauses: boolean;
 }
 
 export interface Variant {
@@ -116,10 +121,14 @@ function buildVariant(keyPoints: KeyPoint[], derived: boolean, refs: string[], w
       keyPoint,
       cues,
       statement: compilePattern(keyPoint.statement, { weigh }),
+      // Bank key points only: a reference sentence split into derived points is not written as
+      // one claim per clause, and on SemEval and SAF train the clause reading fired as often on
+      // answers graded correct as on incorrect ones (beetle 7.4% / 7.7%, SAF 3.5% / 3.1%).
+      claims: derived ? [] : compileClauseClaims(keyPoint.statement, questionTerms),
       derived,
       cueEchoes: cues.map((cue) => cue.terms.length > 0 && cue.terms.every((t) => questionWords.has(t.norm))),
       questionTerms,
-      distrust: { statement: false, cues: new Set<number>(), swap: false },
+      distrust: { statement: false, cues: new Set<number>(), swap: false, clauses: false },
     };
   });
   if (derived) reweighByContent(compiled);
@@ -156,6 +165,7 @@ function distrustSelfContradictions(compiled: CompiledKeyPoint[], refs: string[]
       const fired = contradictionSources(kp, ix);
       kp.distrust.statement ||= fired.statement;
       kp.distrust.swap ||= fired.swap;
+      kp.distrust.clauses ||= fired.clauses;
       for (const i of fired.cues) kp.distrust.cues.add(i);
     }
   }

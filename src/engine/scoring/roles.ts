@@ -30,6 +30,11 @@ function roles(): Map<string, { group: number; role: string }> {
   return roleOf;
 }
 
+/** True for a term that names a part with a distinct role (generator, query, encoder...). */
+export function isRoleTerm(term: string): boolean {
+  return roles().has(term);
+}
+
 interface Placed {
   role: string;
   group: number;
