@@ -10,7 +10,7 @@ import { matchPattern, type AnswerIndex, type PatternMatch } from './pattern-mat
 import type { CompiledKeyPoint, ContradictionSources } from './question-model.js';
 import { isPhraseTerm, type Token } from './terms.js';
 import { LIGHT_VERBS } from './negation.js';
-import { swapsRoles } from './roles.js';
+import { isRoleTerm, readRoles, type RoleReading } from './roles.js';
 import { clauseContradictions } from './clause-claims.js';
 import { TUNING } from './tuning.js';
 
@@ -20,6 +20,12 @@ export interface KeyPointOutcome {
   /** 0..1: how fully the answer makes the point. */
   score: number;
   contradicted: boolean;
+  /**
+   * Contradicted by a claim read whole (a reversed clause claim, swapped roles, a denied
+   * conjunct), not by a negation near the point's words: a stated wrong fact, which costs the
+   * answer more than the point (technical-criteria.ts).
+   */
+  reversed?: boolean;
   /** The rules that read the answer as contradicting the point (trusted or not). */
   sources: ContradictionSources;
 }
@@ -57,9 +63,16 @@ export function matchKeyPoint(kp: CompiledKeyPoint, ix: AnswerIndex): KeyPointOu
   const cueRoute = addUpCues(cues);
   const useCues = cueRoute.score > statement.coverage;
   let stated = useCues ? cueRoute.score : statement.coverage;
+  let strongSwap = false;
   if (stated >= TUNING.partly) {
-    const swapped = (useCues ? cueRoute.used.map((c) => c.match) : [statement]).filter((m) => clausesOf(m, ix).some((c) => swapsRoles(kp.statement, ix.analyzed, c)));
-    sources.swap = swapped.length > 0;
+    const readings = (useCues ? cueRoute.used.map((c) => c.match) : [statement]).map((m) => ({ m, r: clausesOf(m, ix).map((c) => readRoles(kp.statement, ix.analyzed, c)) }));
+    const swapped = readings.filter(({ r }) => r.some((x) => x.swap)).map(({ m }) => m);
+    // Evidence in a clause that puts the roles right outweighs evidence elsewhere that seems swapped
+    // ("a discriminative model learns p(y|x), ..., and a generative model the joint of inputs and labels").
+    // Evidence made of role names alone ("keys and values") shows where they stand, not what is said of them.
+    const rightSomewhere = readings.some(({ m, r }) => r.some((x: RoleReading) => x.right) && m.chosen.some(({ t }) => !isRoleTerm(t.term)));
+    sources.swap = swapped.length > 0 && !rightSomewhere;
+    strongSwap = sources.swap && readings.some(({ r }) => r.some((x) => x.strong));
     if (sources.swap && !kp.distrust.swap) {
       against.push(...swapped);
       stated = 0;
@@ -67,15 +80,16 @@ export function matchKeyPoint(kp: CompiledKeyPoint, ix: AnswerIndex): KeyPointOu
   }
   // A clause that reverses a directed claim of the point ("higher FID is better") is a wrong fact
   // stated, whatever right words stand elsewhere: the point gets nothing, as for a role swap.
-  const reversed = kp.claims.length > 0 ? clauseContradictions(kp.claims, ix) : [];
-  sources.clauses = reversed.length > 0;
+  const reversedClauses = kp.claims.length > 0 ? clauseContradictions(kp.claims, ix) : [];
+  sources.clauses = reversedClauses.length > 0;
   if (sources.clauses && !kp.distrust.clauses) {
-    against.push(...reversed);
+    against.push(...reversedClauses);
     stated = 0;
   }
   // An answer that states the point and elsewhere its opposite keeps the point; one that only
   // contradicts it gets nothing for it, and the contradicting words are its evidence.
   const negated = against.length > 0 && stated < TUNING.covered;
+  const reversed = negated && ((strongSwap && !kp.distrust.swap) || (sources.clauses && !kp.distrust.clauses));
   const score = negated ? 0 : stated;
   const status = score >= TUNING.covered ? 'covered' : score >= TUNING.partly ? 'partly' : 'missed';
   const support = negated ? against : useCues ? cueRoute.used.map((c) => c.match) : [statement];
@@ -85,6 +99,7 @@ export function matchKeyPoint(kp: CompiledKeyPoint, ix: AnswerIndex): KeyPointOu
   return {
     score,
     contradicted: negated,
+    reversed,
     sources,
     result: {
       id: keyPoint.id,

@@ -50,30 +50,49 @@ function placedRoles(terms: readonly { term: string }[], positions: readonly num
   return out;
 }
 
+/** How a clause of the answer places the key point's roles. */
+export interface RoleReading {
+  /** Another part of a group stands in a role's place, or the relation runs the other way. */
+  swap: boolean;
+  /** The swap names two parts of the group or reverses the relation: a stated wrong fact. */
+  strong: boolean;
+  /** The clause holds the statement's roles of a group and no other part of it. */
+  right: boolean;
+}
+
 /**
  * True when `sentence` (answer token indices of one sentence) puts the key point's roles in the
  * wrong places: a role of the statement is missing and another of its group stands in, or two
  * roles appear on the opposite sides of the statement's relating word (not in a passive "by").
  */
 export function swapsRoles(statement: Pattern, a: AnalyzedText, sentence: readonly number[]): boolean {
+  return readRoles(statement, a, sentence).swap;
+}
+
+/** Reads how `sentence` places the statement's roles (see RoleReading). */
+export function readRoles(statement: Pattern, a: AnalyzedText, sentence: readonly number[]): RoleReading {
+  const none = { swap: false, strong: false, right: false };
   // A role the statement denies ("queries are not cached") or the answer denies is not in its place.
   const stated = placedRoles(statement.terms, statement.terms.map((_, i) => i)).filter((r) => {
     const t = statement.terms[r.position];
     return t !== undefined && t.heads === 0 && !t.inherentNeg && !t.deniedClause;
   });
-  if (stated.length === 0) return false;
+  if (stated.length === 0) return none;
   const affirmed = sentence.filter((i) => (a.headOf[i]?.length ?? 0) === 0);
   const tokens = affirmed.map((i) => a.tokens[i] as { term: string });
   const said = placedRoles(tokens, affirmed);
+  let right = false;
   for (const group of new Set(stated.map((r) => r.group))) {
     const need = new Set(stated.filter((r) => r.group === group).map((r) => r.role));
     const have = new Set(said.filter((r) => r.group === group).map((r) => r.role));
     if (have.size === 0) continue;
     const missing = [...need].some((r) => !have.has(r));
     const intruder = [...have].some((r) => !need.has(r));
-    if (missing && intruder) return true;
+    if (missing && intruder) return { swap: true, strong: have.size >= 2, right: false };
+    right ||= !missing && !intruder;
   }
-  return reversesRelation(statement, stated, a, sentence, said);
+  const reversed = reversesRelation(statement, stated, a, sentence, said);
+  return { swap: reversed, strong: reversed, right: right && !reversed };
 }
 
 // Two roles of one group on either side of a relating word of the statement ("generator ... fool
