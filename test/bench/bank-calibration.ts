@@ -16,6 +16,8 @@ const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..
 export interface ScoredAnswer extends CalibrationAnswer {
   overall: number;
   flags: string[];
+  /** Key points the scorer says the answer contradicts ("Contradicted: you said ..."). */
+  contradicted: string[];
   /** How far outside the band (0 when inside). Positive: too high; negative: too low. */
   miss: number;
 }
@@ -26,6 +28,8 @@ export interface KindSummary {
   inBand: number;
   meanScore: number;
   meanMiss: number;
+  /** Answers with at least one key point marked contradicted. */
+  contradicted: number;
 }
 
 export interface BankCalibrationResult {
@@ -48,7 +52,8 @@ export function scoreCalibration(bank: Bank, answers: CalibrationAnswer[]): Bank
     const question = byId.get(a.questionId);
     if (!question) throw new Error(`${a.id}: no question "${a.questionId}" in the bank`);
     const { score } = offlineEvaluation({ question, answer: a.text });
-    return { ...a, overall: score.overall, flags: score.flags, miss: missOf(score.overall, a.band) };
+    const contradicted = score.keyPoints.filter((k) => k.negated).map((k) => k.id);
+    return { ...a, overall: score.overall, flags: score.flags, contradicted, miss: missOf(score.overall, a.band) };
   });
   const kinds = AnswerKindSchema.options.map((kind) => {
     const rows = scored.filter((s) => s.kind === kind);
@@ -58,6 +63,7 @@ export function scoreCalibration(bank: Bank, answers: CalibrationAnswer[]): Bank
       inBand: rows.filter((r) => r.miss === 0).length,
       meanScore: mean(rows.map((r) => r.overall)),
       meanMiss: mean(rows.map((r) => Math.abs(r.miss))),
+      contradicted: rows.filter((r) => r.contradicted.length > 0).length,
     };
   });
   const questionIds = [...new Set(scored.map((s) => s.questionId))];
@@ -84,7 +90,8 @@ export function renderBankCalibration(result: BankCalibrationResult, worst = 10)
   const total = result.answers.length;
   const inBand = result.answers.filter((a) => a.miss === 0).length;
   const rows = result.kinds.map(
-    (k) => `| ${k.kind} | ${k.n} | ${k.inBand} (${k.n ? Math.round((100 * k.inBand) / k.n) : 0}%) | ${k.meanScore.toFixed(1)} | ${k.meanMiss.toFixed(1)} |`,
+    (k) =>
+      `| ${k.kind} | ${k.n} | ${k.inBand} (${k.n ? Math.round((100 * k.inBand) / k.n) : 0}%) | ${k.meanScore.toFixed(1)} | ${k.meanMiss.toFixed(1)} | ${k.contradicted} |`,
   );
   const misses = [...result.answers]
     .filter((a) => a.miss !== 0)
@@ -95,10 +102,13 @@ export function renderBankCalibration(result: BankCalibrationResult, worst = 10)
     `Bank calibration suite (test/fixtures/calibration, ${total} answers to ${result.questions} bank questions, written for the suite;`,
     'scored as the interview scores them: the question\'s rubric, key points and reference, offline judge).',
     '',
-    '| Kind | Answers | In band | Mean score | Mean distance outside band |',
-    '|---|---:|---:|---:|---:|',
+    '| Kind | Answers | In band | Mean score | Mean distance outside band | Told "Contradicted" |',
+    '|---|---:|---:|---:|---:|---:|',
     ...rows,
-    `| **all** | ${total} | ${inBand} (${total ? Math.round((100 * inBand) / total) : 0}%) | | |`,
+    `| **all** | ${total} | ${inBand} (${total ? Math.round((100 * inBand) / total) : 0}%) | | | |`,
+    '',
+    'Told "Contradicted": answers with at least one key point marked as contradicted. On the wrong answers that is the',
+    'detector finding the error; on strong, hedged and partial answers (all correct as far as they go) it is a false alarm.',
     '',
     `Wrong answer above the partial one: ${result.wrongAbovePartial.length} of ${result.questions} questions${result.wrongAbovePartial.length ? ` (${result.wrongAbovePartial.join(', ')})` : ''}.`,
     `Hedging: a hedged answer scores ${result.hedgePenalty.toFixed(1)} points below the same question's strong plain answer on average.`,

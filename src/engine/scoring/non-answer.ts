@@ -17,7 +17,7 @@ const KNOWING_WORDS = `know knowledge familiar work cover study learn learnt hea
 forget idea clue guess experience expertise area field come across seen see look read encounter explore answer say
 explain understand understood grasp confident comfortable topic domain background pass skip wing bluff speak tell help
 dunno idk clueless unsure fuzzy rusty hazy vague story share example anecdote situation make invent try deal toolbox
-mind blank memory research check stump lookup`;
+mind blank draw memory research check stump lookup`;
 
 let knowingStems: Set<string> | undefined;
 const knowingSet = (): Set<string> => (knowingStems ??= new Set(KNOWING_WORDS.split(/\s+/).map(stemWord)));

@@ -12,6 +12,7 @@ import { indexAnswer, type AnswerIndex } from './pattern-match.js';
 import { getQuestionModel, type QuestionModel, type Variant } from './question-model.js';
 import { antonymsOf } from './terms.js';
 import { foldText } from './tokenize.js';
+import { TUNING } from './tuning.js';
 import type { AnswerFlag, Score } from './types.js';
 
 /** What to grade: the question, its reference answer(s), optional key points and rubric. */
@@ -73,7 +74,11 @@ interface VariantInput {
 function scoreVariant(input: VariantInput): Score {
   const { variant, model, ix, flags } = input;
   const voided = flags.some((flag) => flag !== 'too-short');
-  const outcomes = variant.keyPoints.map((kp) => (voided ? missedOutcome(matchKeyPoint(kp, ix)) : matchKeyPoint(kp, ix)));
+  const outcomes = variant.keyPoints.map((kp) => {
+    const outcome = matchKeyPoint(kp, ix);
+    // A bare list of terms makes no claim, so it cannot state the opposite of one either.
+    return voided || (input.features.listLike && outcome.contradicted) ? missedOutcome(outcome) : outcome;
+  });
   const content = summarizeContent(outcomes, precisionOf(ix, variant, model));
   const keyPoints = outcomes.map((o) => o.result);
   const nonAnswer = flags.find((flag) => NON_ANSWER_FLAGS.has(flag));
@@ -83,7 +88,9 @@ function scoreVariant(input: VariantInput): Score {
     return { scorer: 'offline', overall: 0, keyPoints, criteria, flags };
   }
   const graded = gradeOnRubric({ ...input, content, referenceLength: variant.referenceLength });
-  const overall = graded.overall * (flags.length > 0 ? FLAGGED_FACTOR : input.features.listLike ? LIST_FACTOR : 1);
+  // A wrong claim costs more than the accuracy criterion alone takes: its words must not buy depth and clarity.
+  const wrong = Math.max(0, 1 - TUNING.contradictionOverall * content.contradiction);
+  const overall = graded.overall * wrong * (flags.length > 0 ? FLAGGED_FACTOR : input.features.listLike ? LIST_FACTOR : 1);
   return { scorer: 'offline', overall: Math.round(overall * 10) / 10, keyPoints, criteria: graded.criteria, flags };
 }
 

@@ -39,6 +39,13 @@ describe('issue 11: vocabulary is not understanding', () => {
     expect(list.criteria.find((c) => c.id === 'clarity')?.reason).toMatch(/list of keywords/);
   });
 
+  it('a keyword list makes no claim, so it is never told it contradicted a point', () => {
+    const list = grade('tf-self-attention-qkv', 'queries keys values softmax scaled dot product sqrt(d_k) attention weights');
+    expect(list.criteria.find((c) => c.id === 'clarity')?.reason).toMatch(/list of keywords/);
+    expect(list.keyPoints.filter((k) => k.negated)).toEqual([]);
+    expect(list.overall).toBeLessThanOrEqual(35);
+  });
+
   it('an explanation that lists examples inside its sentences is not a keyword list', () => {
     const s = grade(
       'gan-conditional-gans',
@@ -138,6 +145,14 @@ describe('issue 11: non-answers are zero everywhere', () => {
     expect(s.overall).toBe(0);
     expect(s.criteria.every((c) => c.level === 0)).toBe(true);
     expect(s.keyPoints.every((k) => k.status === 'missed' && k.evidence.length === 0)).toBe(true);
+  });
+
+  it('"drawing a blank" is named a non-answer even where the reference says "draws"', () => {
+    // The idiom's verb is about the speaker's memory; it used to count as substance, so the reply
+    // was only caught as off-topic (and named as such).
+    const s = grade('gan-mode-collapse-causes', "I'm drawing a blank on this one, sorry. Could we return to it at the end?");
+    expect(s.flags).toContain('dont-know');
+    expect(s.overall).toBe(0);
   });
 
   it('gibberish and off-topic replies get no clarity or depth for being readable or long', () => {
