@@ -10,7 +10,7 @@ import { matchPattern, type AnswerIndex, type PatternMatch } from './pattern-mat
 import type { CompiledKeyPoint, ContradictionSources } from './question-model.js';
 import { isPhraseTerm, type Token } from './terms.js';
 import { LIGHT_VERBS } from './negation.js';
-import { isRoleTerm, readRoles, type RoleReading } from './roles.js';
+import { deniedConjunct, isRoleTerm, readRoles, type RoleReading } from './roles.js';
 import { clauseContradictions } from './clause-claims.js';
 import { TUNING } from './tuning.js';
 
@@ -46,7 +46,7 @@ interface CueEvidence {
 /** Matches one compiled key point against an answer. */
 export function matchKeyPoint(kp: CompiledKeyPoint, ix: AnswerIndex): KeyPointOutcome {
   const statement = matchPattern(kp.statement, ix);
-  const sources: ContradictionSources = { statement: statement.contradicted && statement.raw >= TUNING.partly, cues: new Set<number>(), swap: false, clauses: false };
+  const sources: ContradictionSources = { statement: statement.contradicted && statement.raw >= TUNING.partly, cues: new Set<number>(), swap: false, clauses: false, conjunct: false };
   const against: PatternMatch[] = sources.statement && !kp.distrust.statement ? [statement] : [];
   const cues: CueEvidence[] = [];
   kp.cues.forEach((cue, i) => {
@@ -88,8 +88,16 @@ export function matchKeyPoint(kp: CompiledKeyPoint, ix: AnswerIndex): KeyPointOu
   }
   // An answer that states the point and elsewhere its opposite keeps the point; one that only
   // contradicts it gets nothing for it, and the contradicting words are its evidence.
+  // "The label is not given to the generator; only the discriminator gets it" against a point that
+  // gives the condition to both: one part denied is the point denied.
+  const denied = kp.conjuncts.length > 1 ? deniedConjunct(kp.conjuncts, pointWords(kp), ix.analyzed) : [];
+  sources.conjunct = denied.length > 0;
+  if (sources.conjunct && !kp.distrust.conjunct) {
+    against.push(tokenMatch(denied, ix));
+    stated = 0;
+  }
   const negated = against.length > 0 && stated < TUNING.covered;
-  const reversed = negated && ((strongSwap && !kp.distrust.swap) || (sources.clauses && !kp.distrust.clauses));
+  const reversed = negated && ((strongSwap && !kp.distrust.swap) || (sources.clauses && !kp.distrust.clauses) || (sources.conjunct && !kp.distrust.conjunct));
   const score = negated ? 0 : stated;
   const status = score >= TUNING.covered ? 'covered' : score >= TUNING.partly ? 'partly' : 'missed';
   const support = negated ? against : useCues ? cueRoute.used.map((c) => c.match) : [statement];
@@ -111,6 +119,18 @@ export function matchKeyPoint(kp: CompiledKeyPoint, ix: AnswerIndex): KeyPointOu
       negated,
     },
   };
+}
+
+// The point's own words, roles and the question's words aside: what a sentence must say to be about it.
+function pointWords(kp: CompiledKeyPoint): Set<string> {
+  return new Set([kp.statement, ...kp.cues].flatMap((p) => p.terms.map((t) => t.term)).filter((t) => !isRoleTerm(t) && !kp.questionTerms.has(t)));
+}
+
+// Answer tokens as a match, for evidence and the "you said" of the feedback.
+function tokenMatch(tokens: number[], ix: AnswerIndex): PatternMatch {
+  const { analyzed } = ix;
+  const matched = tokens.map((i) => analyzed.text.slice(analyzed.tokens[i]?.start ?? 0, analyzed.tokens[i]?.end ?? 0));
+  return { coverage: 0, raw: 0, contradicted: true, full: true, compact: true, tokens, matched, chosen: [] };
 }
 
 // Content tokens of each clause that holds at least two words of a match (or its only word):
@@ -217,5 +237,5 @@ function gap(ix: AnswerIndex, from: number, to: number): number {
 
 /** The contradiction rules that fire for a key point on an answer, before any is distrusted. */
 export function contradictionSources(kp: CompiledKeyPoint, ix: AnswerIndex): ContradictionSources {
-  return matchKeyPoint({ ...kp, distrust: { statement: false, cues: new Set<number>(), swap: false, clauses: false } }, ix).sources;
+  return matchKeyPoint({ ...kp, distrust: { statement: false, cues: new Set<number>(), swap: false, clauses: false, conjunct: false } }, ix).sources;
 }

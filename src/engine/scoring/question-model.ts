@@ -5,6 +5,7 @@
 import type { KeyPoint } from '../bank/schema.js';
 import { analyzeText, contentTerms } from './analyze-text.js';
 import { compileClauseClaims, type ClauseClaim } from './clause-claims.js';
+import { coordinatedRoles } from './roles.js';
 import { deriveKeyPoints } from './derive-key-points.js';
 import { contradictionSources } from './key-point-match.js';
 import { LIGHT_VERBS } from './negation.js';
@@ -20,6 +21,8 @@ export interface CompiledKeyPoint {
   statement: Pattern;
   /** The statement's clauses that carry a direction (clause-claims.ts); none for derived key points. */
   claims: ClauseClaim[];
+  /** Parts the statement names side by side as sharing its claim ("discriminator as well as the generator"). */
+  conjuncts: string[];
   derived: boolean;
   /** Per cue: every word of it is in the question, so saying it back is no evidence ("FID"). */
   cueEchoes: boolean[];
@@ -40,6 +43,8 @@ export interface ContradictionSources {
   swap: boolean;
   /** A clause of the answer states the reverse of a clause claim. */
   clauses: boolean;
+  /** The answer denies one of the parts the point gives its claim to, or gives it to one alone. */
+  conjunct: boolean;
 }
 
 export interface Variant {
@@ -125,10 +130,11 @@ function buildVariant(keyPoints: KeyPoint[], derived: boolean, refs: string[], w
       // one claim per clause, and on SemEval and SAF train the clause reading fired as often on
       // answers graded correct as on incorrect ones (beetle 7.4% / 7.7%, SAF 3.5% / 3.1%).
       claims: derived ? [] : compileClauseClaims(keyPoint.statement, questionTerms),
+      conjuncts: coordinatedRoles(keyPoint.statement),
       derived,
       cueEchoes: cues.map((cue) => cue.terms.length > 0 && cue.terms.every((t) => questionWords.has(t.norm))),
       questionTerms,
-      distrust: { statement: false, cues: new Set<number>(), swap: false, clauses: false },
+      distrust: { statement: false, cues: new Set<number>(), swap: false, clauses: false, conjunct: false },
     };
   });
   if (derived) reweighByContent(compiled);
@@ -166,6 +172,7 @@ function distrustSelfContradictions(compiled: CompiledKeyPoint[], refs: string[]
       kp.distrust.statement ||= fired.statement;
       kp.distrust.swap ||= fired.swap;
       kp.distrust.clauses ||= fired.clauses;
+      kp.distrust.conjunct ||= fired.conjunct;
       for (const i of fired.cues) kp.distrust.cues.add(i);
     }
   }

@@ -3,9 +3,9 @@
 // contradicted by a sentence that puts another part of the same group in a role's place ("the
 // value is compared with the queries"), or that reverses who does what to whom ("the
 // discriminator tries to fool the generator").
-import type { AnalyzedText } from './analyze-text.js';
+import { analyzeText, type AnalyzedText } from './analyze-text.js';
 import type { Pattern } from './pattern.js';
-import { toTerms } from './terms.js';
+import { toTerms, type Token } from './terms.js';
 
 /** Groups of parts with distinct roles; the first word of each entry is its name. */
 const ROLE_GROUPS: readonly (readonly string[])[] = [
@@ -116,4 +116,61 @@ function reversesRelation(statement: Pattern, stated: Placed[], a: AnalyzedText,
     }
   }
   return false;
+}
+
+/**
+ * Parts of one group that the statement names side by side as sharing what it says ("fed to the
+ * discriminator as well as the generator", "the keys and values"), none of them denied. An answer
+ * that denies one of them, or gives it to one alone, contradicts the point (deniedConjunct).
+ */
+export function coordinatedRoles(statement: string): string[] {
+  const a = analyzeText(statement);
+  const found = new Set<string>();
+  let last: { role: string; group: number; index: number } | undefined;
+  for (let i = 0; i < a.tokens.length; i += 1) {
+    const token = a.tokens[i] as Token;
+    const role = roles().get(token.term);
+    if (role && (a.headOf[i]?.length ?? 0) === 0) {
+      if (last && last.group === role.group && last.role !== role.role && a.tokens.slice(last.index + 1, i).every(joins)) {
+        found.add(last.role);
+        found.add(role.role);
+      }
+      last = { ...role, index: i };
+    } else if (!joins(token)) last = undefined;
+  }
+  return [...found];
+}
+
+// Between two coordinated parts: function words, commas, "well" of "as well as", "also", "both".
+const joins = (token: Token): boolean => token.stop || token.norm === ',' || token.norm === 'well' || token.norm === 'also' || token.norm === 'both';
+
+/**
+ * Answer tokens that deny one of `conjuncts` ("the label is not given to the generator") or give
+ * the point to one alone ("only the discriminator sees it"), where the sentence says something in
+ * the point's own words (`words`) or names another of the parts: empty when there is none.
+ */
+export function deniedConjunct(conjuncts: readonly string[], words: ReadonlySet<string>, a: AnalyzedText): number[] {
+  if (conjuncts.length < 2) return [];
+  const { tokens, headOf, clause, sentence } = a;
+  const isPart = (i: number): boolean => conjuncts.includes((tokens[i] as Token).term);
+  for (let i = 0; i < tokens.length; i += 1) {
+    // "if only the generator saw the label, ...": a supposition, not a claim.
+    if (!isPart(i) || tokens.some((t, j) => sentence[j] === sentence[i] && SUPPOSING.has(t.norm))) continue;
+    const negators = (headOf[i] ?? []).filter((n) => clause[n] === clause[i]);
+    const inSentence = tokens.map((_, j) => j).filter((j) => sentence[j] === sentence[i] && j !== i);
+    const context = inSentence.some((j) => words.has((tokens[j] as Token).term) || (isPart(j) && (tokens[j] as Token).term !== (tokens[i] as Token).term));
+    if (negators.length > 0 && context) return [...negators, i];
+    const only = onlyBefore(tokens, i) ?? (tokens[i + 1]?.norm === 'only' ? i + 1 : undefined);
+    const others = tokens.some((t, j) => clause[j] === clause[i] && isPart(j) && t.term !== (tokens[i] as Token).term);
+    if (only !== undefined && !others) return [only, i];
+  }
+  return [];
+}
+
+const SUPPOSING = new Set(['if', 'otherwise', 'unless', 'would', 'whether', 'suppose', 'imagine']);
+
+// "only the discriminator", not "not only the discriminator".
+function onlyBefore(tokens: readonly Token[], i: number): number | undefined {
+  const at = tokens[i - 1]?.norm === 'only' ? i - 1 : tokens[i - 1]?.norm === 'the' && tokens[i - 2]?.norm === 'only' ? i - 2 : undefined;
+  return at !== undefined && tokens[at - 1]?.norm !== 'not' ? at : undefined;
 }
