@@ -120,7 +120,8 @@ export const DIRECTION_PAIRS: readonly (readonly [string, string])[] = [
   ['frozen', 'trainable'], ['frozen', 'updated'], ['upsample', 'downsample'], ['multiply', 'divide'],
   ['discrete', 'continuous'], ['deterministic', 'stochastic'], ['accept', 'reject'], ['add', 'remove'], ['add', 'subtract'],
   ['improve', 'worsen'], ['improve', 'degrade'], ['explicit', 'implicit'], ['overfit', 'underfit'], ['forward', 'reverse'],
-  ['forward', 'backward'],
+  ['forward', 'backward'], ['sharpen', 'blur'], ['sharper', 'blurrier'], ['sharper', 'blur'], ['sharpen', 'blurrier'],
+  ['sharp', 'blur'], ['close', 'far'], ['near', 'far'],
 ];
 
 /** Words that are a negated form of another: "disconnected" is "connected" with polarity flipped. */
