@@ -153,9 +153,9 @@ function judge(claim: ClauseClaim, match: PatternMatch, ix: AnswerIndex, clause:
   if (anchors.size === 0 || (claim.names.size > 0 && names.size === 0)) return undefined;
   if ([...anchors].every((t) => claim.common.has(t))) return undefined;
   const placed = claim.directions.size > 0 ? placeDirections(claim, match, ix, clause) : [];
-  // Every direction word placed, or some of them with two words of what the claim is about.
-  if (placed.length === 0 && claim.directions.size > 0) return undefined;
-  if (placed.length < claim.directions.size && anchors.size < 2) return undefined;
+  // Every direction word placed: "only a few distinct outputs" is one direction made of two words,
+  // which "the same outputs" agrees with; reading "distinct" alone would call it reversed.
+  if (placed.length < claim.directions.size) return undefined;
   // One word of what the claim is about counts only beside the direction word ("increases the
   // diversity", "a higher FID"), not at the other end of the clause.
   if (anchors.size === 1 && claim.directions.size > 0 && !placed.some((p) => p.distance <= ADJACENT)) return undefined;
