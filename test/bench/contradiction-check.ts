@@ -1,4 +1,4 @@
-// `npm run bench:contradiction-check`: the issue 11 check set (test/fixtures/contradiction-check),
+// `npx tsx test/bench/contradiction-check.ts [--verbose]`: the issue 11 check set (test/fixtures/contradiction-check),
 // fluent wrong answers and correct answers in other words, written before the contradiction
 // detector was changed and never tuned on. Reports how many wrong answers score <= 30, how many
 // correct ones score >= 70, and how many key points each side had contradicted.
