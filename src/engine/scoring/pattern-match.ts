@@ -72,8 +72,11 @@ function candidatesFor(ix: AnswerIndex, t: PatternTerm): Candidate[] {
   if (cached) return cached;
   const { byTerm, tokens } = ix.analyzed;
   const found: Candidate[] = (byTerm.get(t.term) ?? []).map((index) => ({ index, flip: false, quality: 1 }));
-  for (const opposite of antonymsOf(t.term)) {
-    for (const index of byTerm.get(opposite) ?? []) found.push({ index, flip: true, quality: 1 });
+  // "difference" shares a stem with "different" but names a quantity: it is no opposite of "same".
+  if (!isDifferenceNoun(t.norm)) {
+    for (const opposite of antonymsOf(t.term)) {
+      for (const index of byTerm.get(opposite) ?? []) if (!isDifferenceNoun((tokens[index] as Token).norm)) found.push({ index, flip: true, quality: 1 });
+    }
   }
   if (found.length === 0) {
     for (const related of relatedTerms(t.term)) {
@@ -92,6 +95,8 @@ function candidatesFor(ix: AnswerIndex, t: PatternTerm): Candidate[] {
   ix.memo.set(key, found);
   return found;
 }
+
+const isDifferenceNoun = (norm: string): boolean => norm === 'difference' || norm === 'differences';
 
 function termParity(t: PatternTerm): number {
   return t.heads + (t.inherentNeg ? 1 : 0);
