@@ -24,13 +24,24 @@ export interface ClauseClaim {
   polar: ReadonlySet<string>;
   /** The question's common words ("model", "training"): they tell what a clause is about only with others. */
   common: ReadonlySet<string>;
+  /** Other things the question names, when the claim is about one of them ("bf16" for a claim about fp16). */
+  others: ReadonlySet<string>;
 }
 
 /** Share of a claim's terms an answer clause must hold when the claim's direction is a negation only. */
 const NEGATED_CLAIM_SHARE = 0.5;
 
-/** The clauses of `statement` that carry a direction, as claims to check answers against. */
-export function compileClauseClaims(statement: string, questionTerms: ReadonlySet<string>): ClauseClaim[] {
+/** The names in a text ("pix2pix", "CycleGAN", "fp16", "FID", "generator"): the things a question may set side by side. */
+export function namesIn(a: AnalyzedText, questionTerms: ReadonlySet<string>): Set<string> {
+  return new Set(a.content.filter((i) => isName(a, i, questionTerms)).map((i) => (a.tokens[i] as Token).term));
+}
+
+/**
+ * The clauses of `statement` that carry a direction, as claims to check answers against.
+ * `questionNames`: the things the question names; a claim about one of them said of another
+ * ("bf16 has the narrow exponent range" for fp16's claim) is turned round once more.
+ */
+export function compileClauseClaims(statement: string, questionTerms: ReadonlySet<string>, questionNames: ReadonlySet<string> = new Set()): ClauseClaim[] {
   const a = analyzeText(statement);
   const groups = new Map<number, number[]>();
   for (const index of a.content) {
@@ -59,7 +70,9 @@ export function compileClauseClaims(statement: string, questionTerms: ReadonlySe
     if (hasWordIn(a, a.clause[group[0] as number] ?? 0, CONTRAST)) continue;
     const clause = a.clause[group[0] as number];
     const negators = a.isNegator.filter((n, j) => n && a.clause[j] === clause).length;
-    claims.push(toClaim(a, members, negators, questionTerms, common));
+    const claim = toClaim(a, members, negators, questionTerms, common);
+    if ([...claim.names].some((n) => questionNames.has(n))) claim.others = new Set([...questionNames].filter((n) => !claim.names.has(n)));
+    claims.push(claim);
   }
   return claims;
 }
@@ -105,12 +118,14 @@ function toClaim(a: AnalyzedText, members: number[], negators: number, questionT
   }
   const text = terms.map((t) => t.surface).join(' ');
   const negations = negators + terms.filter((t) => t.inherentNeg).length;
-  return { pattern: { text, terms, total: terms.length, words: terms.length + negators, negations }, directions, polar, names, negators, common };
+  return { pattern: { text, terms, total: terms.length, words: terms.length + negators, negations }, directions, polar, names, negators, common, others: new Set() };
 }
 
 interface Hit {
   match: PatternMatch;
   reversed: boolean;
+  /** Said of another named thing than the claim's. */
+  moved: boolean;
   names: Set<string>;
   anchors: Set<string>;
 }
@@ -149,7 +164,10 @@ function judge(claim: ClauseClaim, match: PatternMatch, ix: AnswerIndex, clause:
   // Direction words are placed by placeDirections (with their own opposites); the match gives the rest.
   const found = new Set(match.chosen.map(({ t }) => t.term).filter((t) => !claim.directions.has(t)));
   const anchors = new Set([...found].filter((t) => !claim.polar.has(t)));
-  const names = new Set([...found].filter((t) => claim.names.has(t)));
+  let names = new Set([...found].filter((t) => claim.names.has(t)));
+  // Said of another thing the question names, and of none of the claim's own: the claim moved.
+  const moved = claim.names.size > 0 && names.size === 0 ? otherNames(claim, ix, clause) : [];
+  if (moved.length > 0) names = new Set(moved);
   if (anchors.size === 0 || (claim.names.size > 0 && names.size === 0)) return undefined;
   if ([...anchors].every((t) => claim.common.has(t))) return undefined;
   const placed = claim.directions.size > 0 ? placeDirections(claim, match, ix, clause) : [];
@@ -163,7 +181,8 @@ function judge(claim: ClauseClaim, match: PatternMatch, ix: AnswerIndex, clause:
   const negationOnly = claim.directions.size === 0;
   if (negationOnly && (anchors.size < 2 || found.size === anchors.size || found.size < NEGATED_CLAIM_SHARE * claim.pattern.terms.length)) return undefined;
   if (isHypothetical(ix, clause)) return undefined;
-  return { match, reversed: claim.directions.size > 0 ? directionReversed(claim, placed, ix) : negationReversed(claim, match, ix), names, anchors };
+  const reversed = claim.directions.size > 0 ? directionReversed(claim, placed, ix) : negationReversed(claim, match, ix);
+  return { match, reversed: moved.length > 0 ? !reversed : reversed, names, anchors, moved: moved.length > 0 };
 }
 
 /** Content words apart at most for a lone word of the claim to count as next to its direction word. */
@@ -214,6 +233,12 @@ function directionReversed(claim: ClauseClaim, placed: Placed[], ix: AnswerIndex
   return parity % 2 === 1;
 }
 
+function otherNames(claim: ClauseClaim, ix: AnswerIndex, clause: number): string[] {
+  if (claim.others.size === 0) return [];
+  const { tokens, clause: clauseOf, content } = ix.analyzed;
+  return [...new Set(content.filter((i) => clauseOf[i] === clause && claim.others.has((tokens[i] as Token).term)).map((i) => (tokens[i] as Token).term))];
+}
+
 // A claim whose only direction is a negation ("never sees real data", "two unpaired collections"):
 // reversed when one side is negated and the other is not. "No encoder and no likelihood" is one
 // negation, not two that cancel.
@@ -256,6 +281,8 @@ function hasWordIn(a: AnalyzedText, clause: number, words: ReadonlySet<string>):
 // A clause that states the claim the right way round cancels a reversed one when it is about the
 // same named things (or, for a claim that names nothing, shares a word with it).
 function restates(right: Hit, reversed: Hit): boolean {
+  // A claim moved to another thing is outweighed by the claim said of its own thing.
+  if (reversed.moved) return !right.moved;
   if (reversed.names.size > 0) return [...reversed.names].every((n) => right.names.has(n));
   return [...reversed.anchors].some((t) => right.anchors.has(t));
 }

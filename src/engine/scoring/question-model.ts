@@ -4,7 +4,7 @@
 // question does not re-stem its cues.
 import type { KeyPoint } from '../bank/schema.js';
 import { analyzeText, contentTerms } from './analyze-text.js';
-import { compileClauseClaims, type ClauseClaim } from './clause-claims.js';
+import { compileClauseClaims, namesIn, type ClauseClaim } from './clause-claims.js';
 import { coordinatedRoles } from './roles.js';
 import { deriveKeyPoints } from './derive-key-points.js';
 import { contradictionSources } from './key-point-match.js';
@@ -112,14 +112,18 @@ export function buildQuestionModel(input: QuestionInput): QuestionModel {
   };
   const refs = (Array.isArray(input.reference) ? input.reference : [input.reference]).filter((r) => r.trim() !== '');
   if (input.keyPoints && input.keyPoints.length > 0) {
-    return { questionTerms, variants: [buildVariant(input.keyPoints, false, refs, weigh, questionTerms, questionWords)] };
+    const questionNames = namesIn(questionText, questionTerms);
+    return { questionTerms, variants: [buildVariant(input.keyPoints, false, refs, weigh, questionTerms, questionWords, questionNames)] };
   }
   const sources = refs.length > 0 ? refs : [''];
   const variants = sources.map((ref, i) => buildVariant(deriveKeyPoints(ref, sources.length > 1 ? i + 1 : undefined), true, [ref], weigh, questionTerms, questionWords));
   return { questionTerms, variants };
 }
 
-function buildVariant(keyPoints: KeyPoint[], derived: boolean, refs: string[], weigh: TermWeigher, questionTerms: Set<string>, questionWords: Set<string>): Variant {
+function buildVariant(
+  keyPoints: KeyPoint[], derived: boolean, refs: string[], weigh: TermWeigher, questionTerms: Set<string>, questionWords: Set<string>,
+  questionNames: ReadonlySet<string> = new Set(),
+): Variant {
   const compiled = keyPoints.map((keyPoint) => {
     const cues = derived ? [] : keyPoint.cues.map((cue) => compilePattern(cue, { keepRepeats: true }));
     return {
@@ -129,7 +133,7 @@ function buildVariant(keyPoints: KeyPoint[], derived: boolean, refs: string[], w
       // Bank key points only: a reference sentence split into derived points is not written as
       // one claim per clause, and on SemEval and SAF train the clause reading fired as often on
       // answers graded correct as on incorrect ones (beetle 7.4% / 7.7%, SAF 3.5% / 3.1%).
-      claims: derived ? [] : compileClauseClaims(keyPoint.statement, questionTerms),
+      claims: derived ? [] : compileClauseClaims(keyPoint.statement, questionTerms, questionNames),
       conjuncts: coordinatedRoles(keyPoint.statement),
       derived,
       cueEchoes: cues.map((cue) => cue.terms.length > 0 && cue.terms.every((t) => questionWords.has(t.norm))),

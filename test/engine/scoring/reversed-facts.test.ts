@@ -33,6 +33,8 @@ const PAIRS: [string, string, string, string][] = [
   ['gan-conditional-gans', 'both-conditioned', 'The class label goes to the generator only; the discriminator never gets to see it.', 'The class label goes to the generator and to the discriminator, so an image that looks real but has the wrong label is still rejected.'],
   // Paired / unpaired swapped between two named methods.
   ['gan-image-translation', 'paired-vs-unpaired', 'pix2pix is for when you have no aligned pairs, and CycleGAN needs exact paired examples.', 'pix2pix needs exact paired examples, while CycleGAN learns from two unpaired collections.'],
+  // A claim about one named thing said of the other the question names.
+  ['train-mixed-precision-scale', 'fp16-loss-scaling', 'bf16 is the format with the narrow exponent range, so bf16 gradients underflow.', 'fp16 is the format with the narrow exponent range, so tiny fp16 gradients underflow unless the loss is scaled.'],
   // Roles swapped.
   ['tf-self-attention-qkv', 'dot-product-scores', "A token's scores are the dot products of its value with the queries of every position.", "A token's scores are the dot products of its query with the keys of every position."],
 ];
@@ -60,6 +62,7 @@ describe('reversed facts against the bank', () => {
     ['diff-classifier-free-guidance', 'I guess a bigger scale reduces the diversity, probably, and if you push it too far the colours saturate.'],
     ['tf-self-attention-qkv', 'You divide by root d_k, otherwise the scores would grow with the dimension and the softmax would saturate.'],
     ['gan-conditional-gans', 'It is not only the generator that gets the label: the discriminator is conditioned on it too.'],
+    ['train-mixed-precision-scale', 'bf16 has a wide exponent range, as wide as fp32, so it rarely needs loss scaling.'],
   ])('%s: a hedged, supposing or agreeing-negation answer %j is not contradicted', (questionId, answer) => {
     expect(score(questionId, answer).keyPoints.filter((k) => k.negated).map((k) => k.id)).toEqual([]);
   });
