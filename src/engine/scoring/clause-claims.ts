@@ -16,7 +16,7 @@ export interface ClauseClaim {
   pattern: Pattern;
   /** Terms with a listed opposite: every one must be found for the claim to be read at all. */
   directions: ReadonlySet<string>;
-  /** Terms that name what the claim is about (a question term, a name, a role): one must be found. */
+  /** Terms that name what the claim is about (an acronym or name, a number, a role): one must be found. */
   names: ReadonlySet<string>;
   /** Negators in the claim's own clause. */
   negators: number;

@@ -52,7 +52,7 @@ export function gradeOnRubric(input: GradeInput): Graded {
   const totalWeight = rubric.criteria.reduce((sum, c) => sum + c.weight, 0) || 1;
   let overall = 0;
   // A clear, deep explanation of a reversed fact is not depth: reversed weight cancels as much content.
-  const formGate = Math.min(1, Math.max(0, content.completeness - (content.reversed ?? 0)) / FULL_FORM_CREDIT_AT);
+  const formGate = Math.min(1, Math.max(0, content.completeness - content.reversed) / FULL_FORM_CREDIT_AT);
   const criteria = rubric.criteria.map((criterion) => {
     const value = known[criterion.id] ?? {
       value: 4 * content.completeness,
