@@ -63,7 +63,11 @@ describe('reversed facts against the bank', () => {
     ['tf-self-attention-qkv', 'You divide by root d_k, otherwise the scores would grow with the dimension and the softmax would saturate.'],
     ['gan-conditional-gans', 'It is not only the generator that gets the label: the discriminator is conditioned on it too.'],
     ['train-mixed-precision-scale', 'bf16 has a wide exponent range, as wide as fp32, so it rarely needs loss scaling.'],
-  ])('%s: a hedged, supposing or agreeing-negation answer %j is not contradicted', (questionId, answer) => {
+    // Both directions in one clause, each with its own process.
+    ['diff-ddpm-forward-reverse', 'Noise is added in the forward process and removed in the reverse process, one step at a time.'],
+    ['tf-kv-cache', 'The cache grows linearly with context length; keys and values of past tokens are stored per layer, queries are not.'],
+    ['llm-lora-peft', 'LoRA keeps the base frozen and trains small low-rank matrices; QLoRA also quantises the frozen base to 4-bit.'],
+  ])('%s: a right answer (hedged, supposing, agreeing negation, both directions) %j is not contradicted', (questionId, answer) => {
     expect(score(questionId, answer).keyPoints.filter((k) => k.negated).map((k) => k.id)).toEqual([]);
   });
 });
