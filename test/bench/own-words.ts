@@ -1,6 +1,7 @@
 // The own-words check set (test/fixtures/own-words) as a report: every answer scored as the
 // interview scores it, with the per-kind numbers issue 11 asks about (own-words answers at or above
-// 70 and 60; wrong answers at or below 30; keyword lists at or below 35). `npx tsx test/bench/own-words.ts`.
+// 70 and 60; wrong answers at or below 30; keyword lists at or below 35).
+// `npx tsx test/bench/own-words.ts [bank-dir]` (default: the repository's rubrics/).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadBank } from '../../src/adapters/bank/load-bank.js';
@@ -22,14 +23,16 @@ export function summariseOwnWords(answers: ScoredAnswer[]): string[] {
   return lines.map(([kind, ok, label]) => {
     const scores = answers.filter((a) => a.kind === kind).map((a) => a.overall);
     const extra = kind === 'strong-own-words' ? `, ${scores.filter((s) => s >= 60).length} >= 60` : '';
-    return `| ${kind} | ${scores.length} | ${mean(scores).toFixed(1)} | ${scores.filter(ok).length} ${label}${extra} |`;
+    const told = answers.filter((a) => a.kind === kind && a.contradicted.length > 0).length;
+    return `| ${kind} | ${scores.length} | ${mean(scores).toFixed(1)} | ${scores.filter(ok).length} ${label}${extra} | ${told} |`;
   });
 }
 
 async function main(): Promise<void> {
-  const bank = await loadBank(path.join(REPO_ROOT, 'rubrics'));
+  // An optional bank folder, to measure the same answers against another version of the bank.
+  const bank = await loadBank(process.argv[2] ?? path.join(REPO_ROOT, 'rubrics'));
   const { answers } = scoreCalibration(bank, loadCalibration(OWN_WORDS_DIR));
-  console.log('| Kind | Answers | Mean score | On the right side |\n|---|---:|---:|---|');
+  console.log('| Kind | Answers | Mean score | On the right side | Told "Contradicted" |\n|---|---:|---:|---|---:|');
   console.log(summariseOwnWords(answers).join('\n'));
   console.log('');
   for (const a of answers) console.log(`${a.overall.toFixed(1).padStart(5)}  ${a.id}${a.flags.length ? ` [${a.flags.join(', ')}]` : ''}${a.contradicted.length ? ` contradicted: ${a.contradicted.join(', ')}` : ''}`);
