@@ -12,6 +12,7 @@ import { indexAnswer, type AnswerIndex } from './pattern-match.js';
 import { getQuestionModel, type QuestionModel, type Variant } from './question-model.js';
 import { antonymsOf } from './terms.js';
 import { foldText } from './tokenize.js';
+import { TUNING } from './tuning.js';
 import type { AnswerFlag, Score } from './types.js';
 
 /** What to grade: the question, its reference answer(s), optional key points and rubric. */
@@ -87,7 +88,9 @@ function scoreVariant(input: VariantInput): Score {
     return { scorer: 'offline', overall: 0, keyPoints, criteria, flags };
   }
   const graded = gradeOnRubric({ ...input, content, referenceLength: variant.referenceLength });
-  const overall = graded.overall * (flags.length > 0 ? FLAGGED_FACTOR : input.features.listLike ? LIST_FACTOR : 1);
+  // A wrong claim costs more than the accuracy criterion alone takes: its words must not buy depth and clarity.
+  const wrong = Math.max(0, 1 - TUNING.contradictionOverall * content.contradiction);
+  const overall = graded.overall * wrong * (flags.length > 0 ? FLAGGED_FACTOR : input.features.listLike ? LIST_FACTOR : 1);
   return { scorer: 'offline', overall: Math.round(overall * 10) / 10, keyPoints, criteria: graded.criteria, flags };
 }
 
