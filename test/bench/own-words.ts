@@ -28,6 +28,23 @@ export function summariseOwnWords(answers: ScoredAnswer[]): string[] {
   });
 }
 
+/** The check set's paragraph for docs/benchmarks.md (under the bank calibration suite). */
+export async function renderOwnWords(bankDir: string = path.join(REPO_ROOT, 'rubrics')): Promise<string> {
+  const { answers } = scoreCalibration(await loadBank(bankDir), loadCalibration(OWN_WORDS_DIR));
+  const questions = new Set(answers.map((a) => a.questionId)).size;
+  return [
+    `Own-words check set (test/fixtures/own-words, \`npx tsx test/bench/own-words.ts\`): ${answers.length} answers to ${questions} bank questions,`,
+    'written before the bank\'s cues were widened (issue 11) and never tuned on: three correct answers per question worded unlike',
+    'the reference (everyday words and analogies; other technical words and notation; short and plain), a fluent wrong answer and a',
+    'keyword list. With the cues as they were (commit 93d0fdb): own-words mean 80.1, 51 of 60 at or above 70, 57 at or above 60,',
+    '5 told "Contradicted"; wrong mean 66.0 (none at or below 30); keyword lists 24.7 (all at or below 35). Now:',
+    '',
+    '| Kind | Answers | Mean score | On the right side | Told "Contradicted" |',
+    '|---|---:|---:|---|---:|',
+    ...summariseOwnWords(answers),
+  ].join('\n');
+}
+
 async function main(): Promise<void> {
   // An optional bank folder, to measure the same answers against another version of the bank.
   const bank = await loadBank(process.argv[2] ?? path.join(REPO_ROOT, 'rubrics'));
