@@ -8,7 +8,7 @@ import type { Evidence, KeyPointResult } from './types.js';
 import type { Pattern } from './pattern.js';
 import { matchPattern, type AnswerIndex, type PatternMatch } from './pattern-match.js';
 import type { CompiledKeyPoint, ContradictionSources } from './question-model.js';
-import { isPhraseTerm, type Token } from './terms.js';
+import { isDirectionTerm, isPhraseTerm, oppositeDirections, type Token } from './terms.js';
 import { LIGHT_VERBS } from './negation.js';
 import { deniedConjunct, isRoleTerm, readRoles, type RoleReading } from './roles.js';
 import { clauseContradictions } from './clause-claims.js';
@@ -52,9 +52,12 @@ export function matchKeyPoint(kp: CompiledKeyPoint, ix: AnswerIndex): KeyPointOu
   kp.cues.forEach((cue, i) => {
     if (kp.cueEchoes[i]) return;
     const match = matchPattern(cue, ix);
+    // A cue reads as contradicted only when its words stand together as a phrase: "no gradient
+    // through the sample" is not contradicted by "gradient ... variance ..., so a single sample".
     if (match.contradicted) {
-      if (match.full) sources.cues.add(i);
-      if (match.full && !kp.distrust.cues.has(i)) against.push(match);
+      const reads = match.full && match.compact && !otherSide(kp, match, ix);
+      if (reads) sources.cues.add(i);
+      if (reads && !kp.distrust.cues.has(i)) against.push(match);
     } else if (match.full && match.compact) cues.push({ credit: cue.words > 1 || isNameCue(cue) ? 1 : SINGLE_CUE_CREDIT, match, text: cue.text, single: cue.words === 1 });
     // Part of a phrase counts only from two of its words: one generic word of it proves little.
     else if (match.tokens.length >= 2 && match.compact && match.coverage >= 0.5) cues.push({ credit: PARTIAL_CUE_CREDIT * match.coverage, match, text: cue.text });
@@ -119,6 +122,21 @@ export function matchKeyPoint(kp: CompiledKeyPoint, ix: AnswerIndex): KeyPointOu
       negated,
     },
   };
+}
+
+/**
+ * A cue turned round by an opposite word only ("adds noise step by step" against "remove noise
+ * step by step"), in a clause that also holds the opposite of another direction word of the point
+ * ("forward" where the point is about the "reverse" process): the clause speaks of the other side
+ * of the contrast, and says nothing against this point.
+ */
+function otherSide(kp: CompiledKeyPoint, match: PatternMatch, ix: AnswerIndex): boolean {
+  if (!match.chosen.some(({ c }) => c.flip)) return false;
+  const { tokens, clause, headOf } = ix.analyzed;
+  if (match.tokens.some((i) => (headOf[i]?.length ?? 0) > 0)) return false;
+  const directions = new Set([kp.statement, ...kp.cues].flatMap((p) => p.terms.map((t) => t.term)).filter(isDirectionTerm));
+  const clauses = new Set(match.tokens.map((i) => clause[i]));
+  return tokens.some((t, i) => clauses.has(clause[i]) && !match.tokens.includes(i) && [...directions].some((d) => oppositeDirections(d).has(t.term)));
 }
 
 // The point's own words, roles and the question's words aside: what a sentence must say to be about it.
