@@ -9,12 +9,11 @@ import { loadCalibration } from '../../fixtures/calibration/load-calibration.js'
 
 const bank = await loadBank(defaultBankDir());
 
-/** Suite answers (by id) with a false contradiction: 8 of 96 when this test was written, 6 after the clause-claims work. */
+/** Suite answers (by id) with a false contradiction: 8 of 96 when this test was written, 6 after the clause-claims work, 5 once a negation stopped spreading over a preposition's list. */
 const KNOWN_FALSE_ALARMS = new Set([
   'behavioral.yaml#car-production-incident/partial',
   'diffusion.yaml#diff-classifier-free-guidance/strong-own-words',
   'diffusion.yaml#diff-fast-sampling-latent/partial',
-  'evaluation-foundations.yaml#eval-hallucination-causes/hedged',
   'evaluation-foundations.yaml#found-generative-vs-discriminative/hedged',
   'transformers-llms.yaml#tf-kv-cache/hedged',
 ]);
@@ -42,6 +41,9 @@ describe('false contradictions', () => {
     ['tf-self-attention-qkv', 'You divide the dot products by the square root of the key size so the softmax does not saturate.'],
     // A cue the point itself denies ("... and saturate the softmax" under "does not"), denied again by the answer.
     ['tf-self-attention-qkv', "You compare each query with all the keys, scale those similarities down by the root of their width so they don't saturate, and normalise each row."],
+    // "not supported by the facts or the given context": the negation is about "supported" (the
+    // point's "unsupported"), not about the context.
+    ['eval-hallucination-causes', 'Fluent, confident output that is not supported by the facts or the given context.'],
     // Keys and values in one sentence are not a role swap when each is in its own place.
     ['tf-self-attention-qkv', 'You dot the query with every key, scale by one over root d_k, take a softmax across the keys, and use that to average the values.'],
   ])('%s: %j is not marked contradicted', (questionId, answer) => {

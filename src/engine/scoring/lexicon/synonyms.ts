@@ -134,4 +134,7 @@ export const NEGATED_FORMS: ReadonlyMap<string, string> = new Map([
   ['undifferentiable', 'differentiable'], ['nondeterministic', 'deterministic'],
   ['irrelevant', 'relevant'], ['unrelated', 'related'], ['unpaired', 'paired'], ['unconditional', 'conditional'],
   ['untrained', 'trained'], ['unfrozen', 'frozen'], ['unbiased', 'biased'],
+  ['unsupported', 'supported'], ['unfaithful', 'faithful'], ['unfaithfulness', 'faithfulness'], ['ungrounded', 'grounded'],
+  ['unstable', 'stable'], ['instability', 'stability'], ['inconsistent', 'consistent'], ['unreliable', 'reliable'],
+  ['unbounded', 'bounded'], ['unnormalized', 'normalized'], ['unnormalised', 'normalised'],
 ]);
