@@ -113,7 +113,7 @@ function toClaim(a: AnalyzedText, members: number[], negators: number, questionT
     else if (isName(a, index, questionTerms)) names.add(token.term);
     terms.push({
       term: token.term, stem: token.stem, norm: token.norm, surface: a.text.slice(token.start, token.end), weight: 1,
-      heads: negatedHere(a, index) ? 1 : 0, inherentNeg: token.inherentNeg, implicit: false, deniedClause: false,
+      heads: negatedHere(a, index) ? 1 : 0, inherentNeg: token.inherentNeg, implicit: false, deniedClause: false, clause: a.clause[index] ?? 0,
     });
   }
   const text = terms.map((t) => t.surface).join(' ');

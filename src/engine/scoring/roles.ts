@@ -78,6 +78,29 @@ export function readRoles(statement: Pattern, a: AnalyzedText, sentence: readonl
     return t !== undefined && t.heads === 0 && !t.inherentNeg && !t.deniedClause;
   });
   if (stated.length === 0) return none;
+  const all = readPlacedRoles(statement, stated, a, sentence);
+  if (!all.swap) return all;
+  // A swap must also hold among the roles of the clauses the sentence speaks about; this only ever
+  // takes an alarm away (a list statement's clauses can be touched by an incidental word).
+  const inPlay = statedInClausesSaid(statement, stated, a, sentence);
+  return inPlay.length === 0 ? none : readPlacedRoles(statement, inPlay, a, sentence);
+}
+
+/**
+ * The stated roles of the statement's clauses this sentence speaks about (shares a word other than
+ * a role with): "only the new token's query matters" speaks about "each step processes only the
+ * new token", not about "past keys and values don't change", so a query there is no swap of the
+ * keys. A sentence that shares only role words with the statement keeps them all.
+ */
+function statedInClausesSaid(statement: Pattern, stated: Placed[], a: AnalyzedText, sentence: readonly number[]): Placed[] {
+  const words = new Set(sentence.map((i) => a.tokens[i]?.term));
+  const clauses = new Set(statement.terms.filter((t) => !roles().has(t.term) && words.has(t.term)).map((t) => t.clause));
+  if (clauses.size === 0) return stated;
+  return stated.filter((r) => clauses.has(statement.terms[r.position]?.clause ?? -1));
+}
+
+function readPlacedRoles(statement: Pattern, stated: Placed[], a: AnalyzedText, sentence: readonly number[]): RoleReading {
+  const none = { swap: false, strong: false, right: false };
   const affirmed = sentence.filter((i) => (a.headOf[i]?.length ?? 0) === 0);
   const tokens = affirmed.map((i) => a.tokens[i] as { term: string });
   const said = placedRoles(tokens, affirmed);
