@@ -9,10 +9,9 @@ import { loadCalibration } from '../../fixtures/calibration/load-calibration.js'
 
 const bank = await loadBank(defaultBankDir());
 
-/** Suite answers (by id) with a false contradiction: 8 of 96 when this test was written, 6 after the clause-claims work, 5 once a negation stopped spreading over a preposition's list, 4 once a role swap had to hold in the clause the sentence speaks about. */
+/** Suite answers (by id) with a false contradiction: 8 of 96 when this test was written, 6 after the clause-claims work, 5 once a negation stopped spreading over a preposition's list, 4 once a role swap had to hold in the clause the sentence speaks about, 3 once eps_uncond read as unconditional. */
 const KNOWN_FALSE_ALARMS = new Set([
   'behavioral.yaml#car-production-incident/partial',
-  'diffusion.yaml#diff-classifier-free-guidance/strong-own-words',
   'diffusion.yaml#diff-fast-sampling-latent/partial',
   'evaluation-foundations.yaml#found-generative-vs-discriminative/hedged',
 ]);
@@ -45,6 +44,8 @@ describe('false contradictions', () => {
     ['eval-hallucination-causes', 'Fluent, confident output that is not supported by the facts or the given context.'],
     // The query of the new token is not a swap for "past keys and values don't change": that is another clause of the point.
     ['tf-kv-cache', "The cache keeps the keys and values of earlier tokens. Queries are not kept, since only the new token's query matters, so each step processes just the new token."],
+    // The guidance formula written with subscripts, as in issue 11 (it was told it contradicted the formula).
+    ['diff-classifier-free-guidance', 'At each sampling step you run the model twice and combine: eps = eps_uncond + w * (eps_cond - eps_uncond).'],
     // Keys and values in one sentence are not a role swap when each is in its own place.
     ['tf-self-attention-qkv', 'You dot the query with every key, scale by one over root d_k, take a softmax across the keys, and use that to average the values.'],
   ])('%s: %j is not marked contradicted', (questionId, answer) => {

@@ -56,6 +56,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['favour', 'favor'],
   ['analyse', 'analyze'],
   ['summarise', 'summarize', 'summary'],
+  ['conditional', 'cond'],
 ];
 
 /** Opposites: matching one against the other flips polarity. */
@@ -137,4 +138,6 @@ export const NEGATED_FORMS: ReadonlyMap<string, string> = new Map([
   ['unsupported', 'supported'], ['unfaithful', 'faithful'], ['unfaithfulness', 'faithfulness'], ['ungrounded', 'grounded'],
   ['unstable', 'stable'], ['instability', 'stability'], ['inconsistent', 'consistent'], ['unreliable', 'reliable'],
   ['unbounded', 'bounded'], ['unnormalized', 'normalized'], ['unnormalised', 'normalised'],
+  // The subscripts of classifier-free guidance written out: eps_uncond, eps_cond.
+  ['uncond', 'conditional'],
 ]);
