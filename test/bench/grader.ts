@@ -14,6 +14,7 @@ import { upsertSection } from './benchmarks-doc.js';
 import { bowScore } from './bow-baseline.js';
 import { fitTuning } from './fit-tuning.js';
 import { renderBankCalibration, runBankCalibration } from './bank-calibration.js';
+import { renderOwnWords } from './own-words.js';
 import { loadSaf, mean, pearson, type SafRow } from './saf.js';
 import { auc, dataRoot, fitThreshold, loadSplit, metrics, REPO_ROOT, type Metrics, type SemEvalRow } from './semeval.js';
 
@@ -162,7 +163,7 @@ async function main(): Promise<void> {
   }
   const result = evaluate();
   const saf = evaluateSaf();
-  const bank = renderBankCalibration(await runBankCalibration(), 10);
+  const bank = `${renderBankCalibration(await runBankCalibration(), 10)}\n\n${await renderOwnWords()}`;
   const body = render(result, saf, bank);
   console.log(body);
   upsertSection(join(REPO_ROOT, 'docs/benchmarks.md'), '## Offline grader (npm run bench:grader)', body);

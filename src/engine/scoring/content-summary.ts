@@ -8,6 +8,8 @@ export interface ContentSummary {
   best: number;
   /** Weight share of key points the answer contradicts, 0..1. */
   contradiction: number;
+  /** Weight share of key points whose claim the answer states reversed (KeyPointOutcome.reversed), 0..1. */
+  reversed: number;
   covered: number;
   partly: number;
   total: number;
@@ -20,16 +22,19 @@ export function summarizeContent(outcomes: KeyPointOutcome[], precision: number)
   const totalWeight = outcomes.reduce((sum, o) => sum + o.result.weight, 0) || 1;
   let completeness = 0;
   let contradiction = 0;
+  let reversed = 0;
   let best = 0;
   for (const o of outcomes) {
     completeness += (o.result.weight * o.score) / totalWeight;
     if (o.contradicted) contradiction += o.result.weight / totalWeight;
+    if (o.reversed) reversed += o.result.weight / totalWeight;
     best = Math.max(best, o.score);
   }
   return {
     completeness,
     best,
     contradiction,
+    reversed,
     covered: outcomes.filter((o) => o.result.status === 'covered').length,
     partly: outcomes.filter((o) => o.result.status === 'partly').length,
     total: outcomes.length,

@@ -51,7 +51,8 @@ export function gradeOnRubric(input: GradeInput): Graded {
     rubric.kind === 'behavioral' ? { ...starValues(input) } : { ...technicalValues(input) };
   const totalWeight = rubric.criteria.reduce((sum, c) => sum + c.weight, 0) || 1;
   let overall = 0;
-  const formGate = Math.min(1, content.completeness / FULL_FORM_CREDIT_AT);
+  // A clear, deep explanation of a reversed fact is not depth: reversed weight cancels as much content.
+  const formGate = Math.min(1, Math.max(0, content.completeness - content.reversed) / FULL_FORM_CREDIT_AT);
   const criteria = rubric.criteria.map((criterion) => {
     const value = known[criterion.id] ?? {
       value: 4 * content.completeness,

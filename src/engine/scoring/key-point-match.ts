@@ -8,9 +8,10 @@ import type { Evidence, KeyPointResult } from './types.js';
 import type { Pattern } from './pattern.js';
 import { matchPattern, type AnswerIndex, type PatternMatch } from './pattern-match.js';
 import type { CompiledKeyPoint, ContradictionSources } from './question-model.js';
-import { isPhraseTerm, type Token } from './terms.js';
+import { isDirectionTerm, isPhraseTerm, oppositeDirections, type Token } from './terms.js';
 import { LIGHT_VERBS } from './negation.js';
-import { swapsRoles } from './roles.js';
+import { deniedConjunct, isRoleTerm, readRoles, type RoleReading } from './roles.js';
+import { clauseContradictions } from './clause-claims.js';
 import { TUNING } from './tuning.js';
 
 /** A key point result plus the numbers the criteria need. */
@@ -19,6 +20,12 @@ export interface KeyPointOutcome {
   /** 0..1: how fully the answer makes the point. */
   score: number;
   contradicted: boolean;
+  /**
+   * Contradicted by a claim read whole (a reversed clause claim, swapped roles, a denied
+   * conjunct), not by a negation near the point's words: a stated wrong fact, which costs the
+   * answer more than the point (technical-criteria.ts).
+   */
+  reversed?: boolean;
   /** The rules that read the answer as contradicting the point (trusted or not). */
   sources: ContradictionSources;
 }
@@ -39,15 +46,18 @@ interface CueEvidence {
 /** Matches one compiled key point against an answer. */
 export function matchKeyPoint(kp: CompiledKeyPoint, ix: AnswerIndex): KeyPointOutcome {
   const statement = matchPattern(kp.statement, ix);
-  const sources: ContradictionSources = { statement: statement.contradicted && statement.raw >= TUNING.partly, cues: new Set<number>(), swap: false };
+  const sources: ContradictionSources = { statement: statement.contradicted && statement.raw >= TUNING.partly, cues: new Set<number>(), swap: false, clauses: false, conjunct: false };
   const against: PatternMatch[] = sources.statement && !kp.distrust.statement ? [statement] : [];
   const cues: CueEvidence[] = [];
   kp.cues.forEach((cue, i) => {
     if (kp.cueEchoes[i]) return;
     const match = matchPattern(cue, ix);
+    // A cue reads as contradicted only when its words stand together as a phrase: "no gradient
+    // through the sample" is not contradicted by "gradient ... variance ..., so a single sample".
     if (match.contradicted) {
-      if (match.full) sources.cues.add(i);
-      if (match.full && !kp.distrust.cues.has(i)) against.push(match);
+      const reads = match.full && match.compact && !otherSide(kp, match, ix);
+      if (reads) sources.cues.add(i);
+      if (reads && !kp.distrust.cues.has(i)) against.push(match);
     } else if (match.full && match.compact) cues.push({ credit: cue.words > 1 || isNameCue(cue) ? 1 : SINGLE_CUE_CREDIT, match, text: cue.text, single: cue.words === 1 });
     // Part of a phrase counts only from two of its words: one generic word of it proves little.
     else if (match.tokens.length >= 2 && match.compact && match.coverage >= 0.5) cues.push({ credit: PARTIAL_CUE_CREDIT * match.coverage, match, text: cue.text });
@@ -56,17 +66,41 @@ export function matchKeyPoint(kp: CompiledKeyPoint, ix: AnswerIndex): KeyPointOu
   const cueRoute = addUpCues(cues);
   const useCues = cueRoute.score > statement.coverage;
   let stated = useCues ? cueRoute.score : statement.coverage;
+  let strongSwap = false;
   if (stated >= TUNING.partly) {
-    const swapped = (useCues ? cueRoute.used.map((c) => c.match) : [statement]).filter((m) => clausesOf(m, ix).some((c) => swapsRoles(kp.statement, ix.analyzed, c)));
-    sources.swap = swapped.length > 0;
+    const readings = (useCues ? cueRoute.used.map((c) => c.match) : [statement]).map((m) => ({ m, r: clausesOf(m, ix).map((c) => readRoles(kp.statement, ix.analyzed, c)) }));
+    const swapped = readings.filter(({ r }) => r.some((x) => x.swap)).map(({ m }) => m);
+    // Evidence in a clause that puts the roles right outweighs evidence elsewhere that seems swapped
+    // ("a discriminative model learns p(y|x), ..., and a generative model the joint of inputs and labels").
+    // Evidence made of role names alone ("keys and values") shows where they stand, not what is said of them.
+    const rightSomewhere = readings.some(({ m, r }) => r.some((x: RoleReading) => x.right) && m.chosen.some(({ t }) => !isRoleTerm(t.term)));
+    sources.swap = swapped.length > 0 && !rightSomewhere;
+    strongSwap = sources.swap && readings.some(({ r }) => r.some((x) => x.strong));
     if (sources.swap && !kp.distrust.swap) {
       against.push(...swapped);
       stated = 0;
     }
   }
+  // A clause that reverses a directed claim of the point ("higher FID is better") is a wrong fact
+  // stated, whatever right words stand elsewhere: the point gets nothing, as for a role swap.
+  const reversedClauses = kp.claims.length > 0 ? clauseContradictions(kp.claims, ix) : [];
+  sources.clauses = reversedClauses.length > 0;
+  if (sources.clauses && !kp.distrust.clauses) {
+    against.push(...reversedClauses);
+    stated = 0;
+  }
   // An answer that states the point and elsewhere its opposite keeps the point; one that only
   // contradicts it gets nothing for it, and the contradicting words are its evidence.
+  // "The label is not given to the generator; only the discriminator gets it" against a point that
+  // gives the condition to both: one part denied is the point denied.
+  const denied = kp.conjuncts.length > 1 ? deniedConjunct(kp.conjuncts, pointWords(kp), ix.analyzed) : [];
+  sources.conjunct = denied.length > 0;
+  if (sources.conjunct && !kp.distrust.conjunct) {
+    against.push(tokenMatch(denied, ix));
+    stated = 0;
+  }
   const negated = against.length > 0 && stated < TUNING.covered;
+  const reversed = negated && ((strongSwap && !kp.distrust.swap) || (sources.clauses && !kp.distrust.clauses) || (sources.conjunct && !kp.distrust.conjunct));
   const score = negated ? 0 : stated;
   const status = score >= TUNING.covered ? 'covered' : score >= TUNING.partly ? 'partly' : 'missed';
   const support = negated ? against : useCues ? cueRoute.used.map((c) => c.match) : [statement];
@@ -76,6 +110,7 @@ export function matchKeyPoint(kp: CompiledKeyPoint, ix: AnswerIndex): KeyPointOu
   return {
     score,
     contradicted: negated,
+    reversed,
     sources,
     result: {
       id: keyPoint.id,
@@ -87,6 +122,33 @@ export function matchKeyPoint(kp: CompiledKeyPoint, ix: AnswerIndex): KeyPointOu
       negated,
     },
   };
+}
+
+/**
+ * A cue turned round by an opposite word only ("adds noise step by step" against "remove noise
+ * step by step"), in a clause that also holds the opposite of another direction word of the point
+ * ("forward" where the point is about the "reverse" process): the clause speaks of the other side
+ * of the contrast, and says nothing against this point.
+ */
+function otherSide(kp: CompiledKeyPoint, match: PatternMatch, ix: AnswerIndex): boolean {
+  if (!match.chosen.some(({ c }) => c.flip)) return false;
+  const { tokens, clause, headOf } = ix.analyzed;
+  if (match.tokens.some((i) => (headOf[i]?.length ?? 0) > 0)) return false;
+  const directions = new Set([kp.statement, ...kp.cues].flatMap((p) => p.terms.map((t) => t.term)).filter(isDirectionTerm));
+  const clauses = new Set(match.tokens.map((i) => clause[i]));
+  return tokens.some((t, i) => clauses.has(clause[i]) && !match.tokens.includes(i) && [...directions].some((d) => oppositeDirections(d).has(t.term)));
+}
+
+// The point's own words, roles and the question's words aside: what a sentence must say to be about it.
+function pointWords(kp: CompiledKeyPoint): Set<string> {
+  return new Set([kp.statement, ...kp.cues].flatMap((p) => p.terms.map((t) => t.term)).filter((t) => !isRoleTerm(t) && !kp.questionTerms.has(t)));
+}
+
+// Answer tokens as a match, for evidence and the "you said" of the feedback.
+function tokenMatch(tokens: number[], ix: AnswerIndex): PatternMatch {
+  const { analyzed } = ix;
+  const matched = tokens.map((i) => analyzed.text.slice(analyzed.tokens[i]?.start ?? 0, analyzed.tokens[i]?.end ?? 0));
+  return { coverage: 0, raw: 0, contradicted: true, full: true, compact: true, tokens, matched, chosen: [] };
 }
 
 // Content tokens of each clause that holds at least two words of a match (or its only word):
@@ -193,5 +255,5 @@ function gap(ix: AnswerIndex, from: number, to: number): number {
 
 /** The contradiction rules that fire for a key point on an answer, before any is distrusted. */
 export function contradictionSources(kp: CompiledKeyPoint, ix: AnswerIndex): ContradictionSources {
-  return matchKeyPoint({ ...kp, distrust: { statement: false, cues: new Set<number>(), swap: false } }, ix).sources;
+  return matchKeyPoint({ ...kp, distrust: { statement: false, cues: new Set<number>(), swap: false, clauses: false, conjunct: false } }, ix).sources;
 }

@@ -106,11 +106,16 @@ function coordinated(tokens: readonly Token[], head: number): number[] {
     if (!isContent(token) || TRANSPARENT.has(token.norm)) continue;
     if (sawJoin) items.push(i);
     else if (items.length === 0 && i === head + 1) continue;
+    // "not supported by the facts or the given context": the list is the preposition's (facts,
+    // context), not the head's, so the negation stays on its head.
+    else if (items.length === 0 && tokens.slice(head + 1, i).some((t) => OBJECT_PREPOSITIONS.has(t.norm))) return [];
     sawJoin = false;
   }
   // Only a real list: a comma that is not followed by "or" ends the scope at its last item.
   return tokens.slice(head, head + SCOPE_WINDOW + 5).some((t) => t.norm === 'or' || t.norm === 'nor') ? items : [];
 }
+
+const OBJECT_PREPOSITIONS = new Set(['by', 'of', 'from', 'with', 'than', 'on', 'at', 'about', 'under', 'into']);
 
 // Modifiers the negation reaches through: "no real diversity" is about diversity.
 const TRANSPARENT = new Set([

@@ -14,7 +14,8 @@ const NEAR_MISS_QUALITY = 0.85;
 /** Extra content words allowed between the words of a phrase that still counts as the phrase. */
 const PHRASE_SLACK = 3;
 
-interface Candidate {
+/** An answer token standing for a pattern term; `flip` when it is the term's opposite. */
+export interface Candidate {
   index: number;
   flip: boolean;
   quality: number;
@@ -47,6 +48,8 @@ export interface PatternMatch {
   tokens: number[];
   /** Pattern words that were found. */
   matched: string[];
+  /** Each pattern term found with the answer token chosen for it. */
+  chosen: readonly { t: PatternTerm; c: Candidate }[];
 }
 
 /** Indexes an analyzed answer for matching. */
@@ -69,8 +72,11 @@ function candidatesFor(ix: AnswerIndex, t: PatternTerm): Candidate[] {
   if (cached) return cached;
   const { byTerm, tokens } = ix.analyzed;
   const found: Candidate[] = (byTerm.get(t.term) ?? []).map((index) => ({ index, flip: false, quality: 1 }));
-  for (const opposite of antonymsOf(t.term)) {
-    for (const index of byTerm.get(opposite) ?? []) found.push({ index, flip: true, quality: 1 });
+  // "difference" shares a stem with "different" but names a quantity: it is no opposite of "same".
+  if (!isDifferenceNoun(t.norm)) {
+    for (const opposite of antonymsOf(t.term)) {
+      for (const index of byTerm.get(opposite) ?? []) if (!isDifferenceNoun((tokens[index] as Token).norm)) found.push({ index, flip: true, quality: 1 });
+    }
   }
   if (found.length === 0) {
     for (const related of relatedTerms(t.term)) {
@@ -90,6 +96,8 @@ function candidatesFor(ix: AnswerIndex, t: PatternTerm): Candidate[] {
   return found;
 }
 
+const isDifferenceNoun = (norm: string): boolean => norm === 'difference' || norm === 'differences';
+
 function termParity(t: PatternTerm): number {
   return t.heads + (t.inherentNeg ? 1 : 0);
 }
@@ -100,11 +108,11 @@ function answerParity(ix: AnswerIndex, c: Candidate): number {
 }
 
 // Prefer the occurrence whose polarity agrees, then the one nearest the first match.
-function choose(ix: AnswerIndex, t: PatternTerm, candidates: Candidate[], anchor: number, used: Set<number>): Candidate | undefined {
+function choose(ix: AnswerIndex, t: PatternTerm, candidates: Candidate[], anchor: number, used: Set<number>, within?: (index: number) => boolean): Candidate | undefined {
   let best: Candidate | undefined;
   let bestCost = Infinity;
   for (const c of candidates) {
-    if (used.has(c.index)) continue;
+    if (used.has(c.index) || (within && !within(c.index))) continue;
     const disagree = (termParity(t) + answerParity(ix, c)) % 2;
     const cost = disagree * 1e6 + (anchor < 0 ? c.index : Math.abs(c.index - anchor)) + (1 - c.quality);
     if (cost < bestCost) [best, bestCost] = [c, cost];
@@ -112,13 +120,13 @@ function choose(ix: AnswerIndex, t: PatternTerm, candidates: Candidate[], anchor
   return best;
 }
 
-/** Matches one pattern against an indexed answer. */
-export function matchPattern(pattern: Pattern, ix: AnswerIndex): PatternMatch {
+/** Matches one pattern against an indexed answer (only among the tokens `within` accepts, if given). */
+export function matchPattern(pattern: Pattern, ix: AnswerIndex, within?: (index: number) => boolean): PatternMatch {
   const chosen: { t: PatternTerm; c: Candidate }[] = [];
   let anchor = -1;
   const usedTokens = new Set<number>();
   for (const t of pattern.terms) {
-    const c = choose(ix, t, candidatesFor(ix, t), anchor, usedTokens);
+    const c = choose(ix, t, candidatesFor(ix, t), anchor, usedTokens, within);
     if (!c) continue;
     chosen.push({ t, c });
     usedTokens.add(c.index);
@@ -141,6 +149,7 @@ export function matchPattern(pattern: Pattern, ix: AnswerIndex): PatternMatch {
     compact: span <= chosen.length + PHRASE_SLACK && new Set(chosen.map(({ c }) => ix.analyzed.sentence[c.index])).size <= 1,
     tokens: chosen.map(({ c }) => c.index),
     matched: chosen.map(({ t }) => t.surface),
+    chosen,
   };
 }
 

@@ -17,6 +17,8 @@ export interface PatternTerm {
   implicit: boolean;
   /** A negator follows the word closely in its clause ("queries are not cached"): its claim is denied. */
   deniedClause: boolean;
+  /** The clause of the pattern the word is in (0 first). */
+  clause: number;
 }
 
 export interface Pattern {
@@ -63,6 +65,7 @@ export function compilePattern(text: string, options: PatternOptions = {}): Patt
       inherentNeg: token.inherentNeg,
       implicit: weigh.implicit(token),
       deniedClause: a.tokens.some((_, j) => a.isNegator[j] && a.clause[j] === a.clause[index] && j > index && j - index <= 3),
+      clause: a.clause[index] ?? 0,
     });
   }
   const negators = a.isNegator.filter(Boolean).length;

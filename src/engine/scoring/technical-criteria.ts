@@ -31,7 +31,11 @@ export function technicalValues(input: TechnicalInput): Record<TechnicalCriterio
 function accuracy({ content }: TechnicalInput): CriterionValue {
   const support = TUNING.accuracyBest * content.best + (1 - TUNING.accuracyBest) * content.completeness;
   const focus = TUNING.precisionFloor + (1 - TUNING.precisionFloor) * content.precision;
-  const value = 4 * clamp01(support * focus - TUNING.contradictionPenalty * content.contradiction);
+  // The rubric's own levels: a stated reversal of a key point is at best "partly right, with a
+  // notable error" (2), "mostly wrong" (1) as it grows, and "contradicts the core facts" (0) from
+  // half the key point weight on.
+  const cap = content.reversed > 0 ? 4 * Math.max(0, REVERSAL_CAP - content.reversed) : 4;
+  const value = Math.min(cap, 4 * clamp01(support * focus - TUNING.contradictionPenalty * content.contradiction));
   const reason =
     content.contradiction > 0
       ? 'States the opposite of at least one key point.'
@@ -42,6 +46,9 @@ function accuracy({ content }: TechnicalInput): CriterionValue {
           : 'What it says agrees with the reference.';
   return { value, reason };
 }
+
+/** Reversed key point weight at which accuracy reaches 0; a small reversal caps it near level 2. */
+const REVERSAL_CAP = 0.5;
 
 function completeness({ content }: TechnicalInput): CriterionValue {
   const reason = `Covers ${content.covered} of ${content.total} key points` + (content.partly > 0 ? `, ${content.partly} more partly.` : '.');

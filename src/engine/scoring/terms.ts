@@ -5,7 +5,7 @@ import { stemmer } from 'stemmer';
 import { IRREGULAR_FORMS, STEM_EXCEPTIONS_MAP } from './lexicon/irregular-forms.js';
 import { PHRASES } from './lexicon/phrases.js';
 import { STOP_WORDS } from './lexicon/stop-words.js';
-import { ANTONYM_PAIRS, NEGATED_FORMS, SYNONYM_GROUPS } from './lexicon/synonyms.js';
+import { ANTONYM_PAIRS, DIRECTION_PAIRS, NEGATED_FORMS, SYNONYM_GROUPS } from './lexicon/synonyms.js';
 import { WORDNET_ANTONYMS, WORDNET_SYNONYMS } from './lexicon/wordnet.generated.js';
 import { tokenize, type RawToken } from './tokenize.js';
 
@@ -43,6 +43,8 @@ interface Lexicon {
   phrases: Map<string, { stems: string[]; term: string }[]>;
   /** WordNet: term -> terms of its synonyms (weaker evidence than the same word). */
   related: Map<string, Set<string>>;
+  /** Terms that give a claim its direction ("higher", "minimise", "frozen") -> their opposites. */
+  directions: Map<string, Set<string>>;
 }
 
 let lexicon: Lexicon | undefined;
@@ -100,7 +102,13 @@ function buildLexicon(): Lexicon {
       }
     }
   }
-  return { synonyms, antonyms, negatedForms, phrases, related };
+  const directions = new Map<string, Set<string>>();
+  for (const [left, right] of DIRECTION_PAIRS) {
+    const [a, b] = [canon(left), canon(right)];
+    directions.set(a, (directions.get(a) ?? new Set()).add(b));
+    directions.set(b, (directions.get(b) ?? new Set()).add(a));
+  }
+  return { synonyms, antonyms, negatedForms, phrases, related, directions };
 }
 
 function decodeLexicon(encoded: string): [string, string[]][] {
@@ -142,6 +150,16 @@ const NO_ANTONYMS: ReadonlySet<string> = new Set();
 /** The listed opposites of a term ("connect" -> {"separ"}). */
 export function antonymsOf(term: string): ReadonlySet<string> {
   return getLexicon().antonyms.get(term) ?? NO_ANTONYMS;
+}
+
+/** True for a term that gives a claim its direction and has a listed opposite ("high", "frozen"). */
+export function isDirectionTerm(term: string): boolean {
+  return getLexicon().directions.has(term);
+}
+
+/** The opposite directions of a direction term ("low" -> {"high", "upper"}). */
+export function oppositeDirections(term: string): ReadonlySet<string> {
+  return getLexicon().directions.get(term) ?? NO_ANTONYMS;
 }
 
 /** Tokenizes and maps every token to its term; multi-word names become one token. */

@@ -109,13 +109,17 @@ export function llmWithFallback(bank: Bank): Session {
   return s;
 }
 
-/** Mock ended by the candidate on question 2, after answering question 1. */
+/**
+ * Mock ended by the candidate on question 2, after answering question 1. The answer hits exactly one
+ * cue of is-needs-no-real-data ("only generated images"), so that point stays partly covered and the
+ * hand-checked numbers hold (70, two gaps) whatever else the bank's cues come to say.
+ */
 export function endedAfterOne(bank: Bank): Session {
   const plan = planOf(bank, ['eval-is-vs-fid', 'gan-training-loop', 'llm-zero-shot'], { mode: 'mock', maxFollowUps: 0 });
   const s = new Session(plan, { judge: cueJudge }, 'ended-1');
   s.start();
   s.answer(
-    'The Inception Score rewards a confident prediction per image and many classes overall; it uses only generated images. ' +
+    'The Inception Score rewards a confident prediction per image and many classes overall; it needs only generated images. ' +
       'FID compares the mean and covariance of Inception features of real and generated images.',
   );
   s.act('end');

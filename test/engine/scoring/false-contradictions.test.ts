@@ -9,16 +9,11 @@ import { loadCalibration } from '../../fixtures/calibration/load-calibration.js'
 
 const bank = await loadBank(defaultBankDir());
 
-/** Suite answers (by id) with a false contradiction when this test was written: 8 of 96. */
+/** Suite answers (by id) with a false contradiction: 8 of 96 when this test was written, 6 after the clause-claims work, 5 once a negation stopped spreading over a preposition's list, 4 once a role swap had to hold in the clause the sentence speaks about, 3 once eps_uncond read as unconditional. */
 const KNOWN_FALSE_ALARMS = new Set([
   'behavioral.yaml#car-production-incident/partial',
-  'diffusion.yaml#diff-classifier-free-guidance/strong-own-words',
-  'diffusion.yaml#diff-classifier-free-guidance/hedged',
   'diffusion.yaml#diff-fast-sampling-latent/partial',
-  'evaluation-foundations.yaml#eval-hallucination-causes/hedged',
   'evaluation-foundations.yaml#found-generative-vs-discriminative/hedged',
-  'transformers-llms.yaml#tf-kv-cache/hedged',
-  'vaes.yaml#vae-elbo-loss/strong-own-words',
 ]);
 
 const RIGHT_AS_FAR_AS_THEY_GO = new Set(['strong-own-words', 'strong-plain', 'hedged', 'partial']);
@@ -42,6 +37,17 @@ describe('false contradictions', () => {
   it.each([
     // Agreeing with a negated claim is not contradicting it.
     ['tf-self-attention-qkv', 'You divide the dot products by the square root of the key size so the softmax does not saturate.'],
+    // A cue the point itself denies ("... and saturate the softmax" under "does not"), denied again by the answer.
+    ['tf-self-attention-qkv', "You compare each query with all the keys, scale those similarities down by the root of their width so they don't saturate, and normalise each row."],
+    // "not supported by the facts or the given context": the negation is about "supported" (the
+    // point's "unsupported"), not about the context.
+    ['eval-hallucination-causes', 'Fluent, confident output that is not supported by the facts or the given context.'],
+    // The query of the new token is not a swap for "past keys and values don't change": that is another clause of the point.
+    ['tf-kv-cache', "The cache keeps the keys and values of earlier tokens. Queries are not kept, since only the new token's query matters, so each step processes just the new token."],
+    // The guidance formula written with subscripts, as in issue 11 (it was told it contradicted the formula).
+    ['diff-classifier-free-guidance', 'At each sampling step you run the model twice and combine: eps = eps_uncond + w * (eps_cond - eps_uncond).'],
+    // Keys and values in one sentence are not a role swap when each is in its own place.
+    ['tf-self-attention-qkv', 'You dot the query with every key, scale by one over root d_k, take a softmax across the keys, and use that to average the values.'],
   ])('%s: %j is not marked contradicted', (questionId, answer) => {
     expect(contradicted(questionId, answer)).toEqual([]);
   });

@@ -2,7 +2,7 @@
 // and number words as digits, so "zero" and "0" are one term.
 
 const PAIRS = `
-left:leave went:go gone:go took:take taken:take gave:give given:give got:get gotten:get
+adding:add added:add left:leave went:go gone:go took:take taken:take gave:give given:give got:get gotten:get
 saw:see seen:see knew:know known:know thought:think brought:bring bought:buy felt:feel
 found:find kept:keep held:hold lost:lose meant:mean ran:run said:say sent:send spent:spend
 stood:stand told:tell understood:understand won:win wrote:write written:write drew:draw

@@ -56,6 +56,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['favour', 'favor'],
   ['analyse', 'analyze'],
   ['summarise', 'summarize', 'summary'],
+  ['conditional', 'cond'],
 ];
 
 /** Opposites: matching one against the other flips polarity. */
@@ -104,6 +105,26 @@ export const ANTONYM_PAIRS: readonly (readonly [string, string])[] = [
   ['sharp', 'blurry'],
 ];
 
+/**
+ * Opposite directions of a claim (clause-claims.ts only, not the matcher's opposites above): a
+ * comparative, a quantity that moves, an extreme sought, a state that can be reversed. An answer
+ * clause that puts one where the key point has the other reverses the claim. Kept to opposites
+ * that are unambiguous in this domain: not "train" (every model is trained, frozen weights
+ * included somewhere in an answer), not "first" / "last" (they order lists far more often).
+ */
+export const DIRECTION_PAIRS: readonly (readonly [string, string])[] = [
+  ['high', 'low'], ['upper', 'low'], ['more', 'less'], ['more', 'fewer'], ['many', 'few'], ['increase', 'decrease'],
+  ['big', 'small'], ['maximum', 'minimum'], ['maximise', 'minimise'], ['maximize', 'minimize'], ['maximise', 'minimize'],
+  ['maximize', 'minimise'], ['fast', 'slow'], ['long', 'short'], ['strong', 'weak'], ['same', 'different'], ['good', 'bad'],
+  ['early', 'late'], ['wide', 'narrow'], ['cheap', 'expensive'], ['easy', 'hard'], ['sharp', 'blurry'], ['stable', 'unstable'],
+  ['dense', 'sparse'], ['global', 'local'], ['overflow', 'underflow'], ['overestimate', 'underestimate'],
+  ['frozen', 'trainable'], ['frozen', 'updated'], ['upsample', 'downsample'], ['multiply', 'divide'],
+  ['discrete', 'continuous'], ['deterministic', 'stochastic'], ['accept', 'reject'], ['add', 'remove'], ['add', 'subtract'],
+  ['improve', 'worsen'], ['improve', 'degrade'], ['explicit', 'implicit'], ['overfit', 'underfit'], ['forward', 'reverse'],
+  ['forward', 'backward'], ['sharpen', 'blur'], ['sharper', 'blurrier'], ['sharper', 'blur'], ['sharpen', 'blurrier'],
+  ['sharp', 'blur'], ['close', 'far'], ['near', 'far'],
+];
+
 /** Words that are a negated form of another: "disconnected" is "connected" with polarity flipped. */
 export const NEGATED_FORMS: ReadonlyMap<string, string> = new Map([
   ['disconnect', 'connect'], ['disconnected', 'connect'], ['unconnected', 'connect'],
@@ -114,4 +135,9 @@ export const NEGATED_FORMS: ReadonlyMap<string, string> = new Map([
   ['undifferentiable', 'differentiable'], ['nondeterministic', 'deterministic'],
   ['irrelevant', 'relevant'], ['unrelated', 'related'], ['unpaired', 'paired'], ['unconditional', 'conditional'],
   ['untrained', 'trained'], ['unfrozen', 'frozen'], ['unbiased', 'biased'],
+  ['unsupported', 'supported'], ['unfaithful', 'faithful'], ['unfaithfulness', 'faithfulness'], ['ungrounded', 'grounded'],
+  ['unstable', 'stable'], ['instability', 'stability'], ['inconsistent', 'consistent'], ['unreliable', 'reliable'],
+  ['unbounded', 'bounded'], ['unnormalized', 'normalized'], ['unnormalised', 'normalised'],
+  // The subscripts of classifier-free guidance written out: eps_uncond, eps_cond.
+  ['uncond', 'conditional'],
 ]);
