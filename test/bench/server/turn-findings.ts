@@ -62,7 +62,7 @@ export const TURN_FINDINGS: string[] = [
   'prompts to send). In the last profile at K=10 the largest single items were SQLite commits (the answer\'s fsync',
   'most of it, which the reference pays too), the `openai` SDK and undici, the offline scorer, and socket writes.',
   'At K=200 Probe is bound by its one main thread: it serves fewer turns a second than are offered and its turns',
-  'slow down, but no interview fails; the gate sheds the model path only once the event loop lags 500 ms.',
+  'slow down, but no interview fails; the gate sheds the model path only when a call waits 2 s for a slot or the event loop lags 500 ms.',
   '',
   'Under overload (call-gate.ts, session-routes.ts): at most PROBE_LLM_MAX_IN_FLIGHT (64) model calls at once; a call',
   'that waits PROBE_LLM_MAX_QUEUE_MS (2 s) for a slot, or an event loop lagging PROBE_OVERLOAD_LAG_MS (500 ms, mean over',
