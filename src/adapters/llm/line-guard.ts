@@ -26,26 +26,35 @@ function wordsOf(text: string): Word[] {
 }
 
 /**
- * Reference answers, key points and prompts recur on every line of a session (the guard covers the
- * whole plan), and splitting them into runs was most of the guard's cost: runs are kept per text.
+ * Reference answers and key points recur on every line of a session (the guard covers the whole
+ * plan), and splitting them into runs was most of the guard's cost: their runs are kept per text.
  */
 const RUNS_CACHED = 2048;
 const runsCache = new Map<string, ReadonlySet<string>>();
 
-function runsOf(text: string): ReadonlySet<string> {
-  const hit = runsCache.get(text);
-  if (hit) return hit;
+function runsIn(text: string): ReadonlySet<string> {
   const words = wordsOf(text).map((w) => w.text);
   const runs = new Set<string>();
   for (let i = 0; i + REVEAL_RUN_WORDS <= words.length; i += 1) runs.add(words.slice(i, i + REVEAL_RUN_WORDS).join(' '));
+  return runs;
+}
+
+function runsOf(text: string): ReadonlySet<string> {
+  const hit = runsCache.get(text);
+  if (hit) return hit;
+  const runs = runsIn(text);
   runsCache.set(text, runs);
   if (runsCache.size > RUNS_CACHED) runsCache.delete(runsCache.keys().next().value as string);
   return runs;
 }
 
-/** A run that is secret and that the candidate has not seen or said: looked up per text, no set built per line. */
-function revealsSecret(run: string, secret: readonly ReadonlySet<string>[], seen: readonly ReadonlySet<string>[]): boolean {
-  return secret.some((s) => s.has(run)) && !seen.some((s) => s.has(run));
+/**
+ * A run that is secret and that the candidate has not seen or said: looked up per text, no set built
+ * per line. What the candidate saw is split into runs only when a run is secret (rare), and not
+ * cached: their answers are new every turn and would push the reference texts out of the cache.
+ */
+function revealsSecret(run: string, secret: readonly ReadonlySet<string>[], seen: readonly string[]): boolean {
+  return secret.some((s) => s.has(run)) && !seen.some((text) => runsIn(text).has(run));
 }
 
 export interface LineGuardOptions {
@@ -65,7 +74,7 @@ export interface LineGuard {
 
 export function createLineGuard(options: LineGuardOptions): LineGuard {
   const secret = options.secret.map(runsOf).filter((runs) => runs.size > 0);
-  const seen = secret.length > 0 ? options.seen.map(runsOf) : [];
+  const seen = options.seen;
   const hold = secret.length > 0 ? REVEAL_RUN_WORDS - 1 : SCORE_HOLD_WORDS;
   let text = '';
   let shown = 0;
