@@ -88,8 +88,10 @@ function scoreVariant(input: VariantInput): Score {
     return { scorer: 'offline', overall: 0, keyPoints, criteria, flags };
   }
   const graded = gradeOnRubric({ ...input, content, referenceLength: variant.referenceLength });
-  // A wrong claim costs more than the accuracy criterion alone takes: its words must not buy depth and clarity.
-  const wrong = Math.max(0, 1 - TUNING.contradictionOverall * content.contradiction);
+  // A wrong claim costs more than the accuracy criterion alone takes: its words must not buy depth
+  // and clarity. Only against the bank's key points: on points derived from a reference's sentences
+  // the detector fires about as often on right answers as on wrong ones (SemEval and SAF train).
+  const wrong = input.hasKeyPoints ? Math.max(0, 1 - TUNING.contradictionOverall * content.contradiction) : 1;
   const overall = graded.overall * wrong * (flags.length > 0 ? FLAGGED_FACTOR : input.features.listLike ? LIST_FACTOR : 1);
   return { scorer: 'offline', overall: Math.round(overall * 10) / 10, keyPoints, criteria: graded.criteria, flags };
 }

@@ -23,7 +23,7 @@ const ofKind = (kind: string) => scored.filter((a) => a.kind === kind);
  * claim in words it has no opposite for).
  */
 const KNOWN_WRONG_ABOVE_PARTIAL = new Set([
-  'car-production-incident', 'car-fast-ramp-up',
+  'car-production-incident',
   'llm-rlhf-pipeline', 'llm-rag-design', 'vae-beta-and-posterior-collapse',
 ]);
 
