@@ -49,6 +49,7 @@ export function scoreOffline(req: ScoreRequest): Score {
     features,
     questionTerms: model.questionTerms,
     vocabulary: unionVocabulary(model),
+    topicVocabulary: unionTopicVocabulary(model),
     referenceLength: Math.max(...model.variants.map((v) => v.referenceLength)),
     behavioral: rubric.kind === 'behavioral',
   });
@@ -123,6 +124,16 @@ function precisionOf(ix: AnswerIndex, variant: Variant, model: QuestionModel): n
 }
 
 const unions = new WeakMap<QuestionModel, Set<string>>();
+const topicUnions = new WeakMap<QuestionModel, Set<string>>();
+
+function unionTopicVocabulary(model: QuestionModel): Set<string> {
+  let union = topicUnions.get(model);
+  if (!union) {
+    union = new Set(model.variants.flatMap((v) => [...v.topicVocabulary]));
+    topicUnions.set(model, union);
+  }
+  return union;
+}
 
 function unionVocabulary(model: QuestionModel): Set<string> {
   let union = unions.get(model);
