@@ -14,6 +14,8 @@ export interface FlagInput {
   questionTerms: Set<string>;
   /** Terms of the references, key points and cues. */
   vocabulary: Set<string>;
+  /** Terms of the references and key point statements (no cues), for the off-topic check. */
+  topicVocabulary: Set<string>;
   referenceLength: number;
   /** Behavioral answers tell the candidate's own story: their words are not the reference's. */
   behavioral: boolean;
@@ -88,7 +90,7 @@ function repeatsQuestion({ answer, questionTerms, vocabulary }: FlagInput): bool
   return fromReferenceOnly === 0 && fromQuestion / terms.size >= 0.8 && fromQuestion / questionTerms.size >= 0.5;
 }
 
-function isOffTopic({ answer, questionTerms, vocabulary }: FlagInput): boolean {
+function isOffTopic({ answer, questionTerms, topicVocabulary: vocabulary }: FlagInput): boolean {
   // A short answer can be right in words the reference never uses; only a long one is judged.
   const terms = [...answer.byTerm.keys()];
   if (terms.length < OFF_TOPIC_MIN_TERMS) return false;

@@ -69,7 +69,9 @@ export function matchKeyPoint(kp: CompiledKeyPoint, ix: AnswerIndex): KeyPointOu
   let strongSwap = false;
   if (stated >= TUNING.partly) {
     const readings = (useCues ? cueRoute.used.map((c) => c.match) : [statement]).map((m) => ({ m, r: clausesOf(m, ix).map((c) => readRoles(kp.statement, ix.analyzed, c)) }));
-    const swapped = readings.filter(({ r }) => r.some((x) => x.swap)).map(({ m }) => m);
+    // Part of a cue ("inputs ... labels" of "maps inputs to labels") is too little to say who does what.
+    const whole = new Set(useCues ? cueRoute.used.filter((c) => c.credit >= SINGLE_CUE_CREDIT).map((c) => c.match) : [statement]);
+    const swapped = readings.filter(({ m, r }) => whole.has(m) && r.some((x) => x.swap)).map(({ m }) => m);
     // Evidence in a clause that puts the roles right outweighs evidence elsewhere that seems swapped
     // ("a discriminative model learns p(y|x), ..., and a generative model the joint of inputs and labels").
     // Evidence made of role names alone ("keys and values") shows where they stand, not what is said of them.

@@ -49,6 +49,7 @@ export function scoreOffline(req: ScoreRequest): Score {
     features,
     questionTerms: model.questionTerms,
     vocabulary: unionVocabulary(model),
+    topicVocabulary: unionTopicVocabulary(model),
     referenceLength: Math.max(...model.variants.map((v) => v.referenceLength)),
     behavioral: rubric.kind === 'behavioral',
   });
@@ -88,8 +89,10 @@ function scoreVariant(input: VariantInput): Score {
     return { scorer: 'offline', overall: 0, keyPoints, criteria, flags };
   }
   const graded = gradeOnRubric({ ...input, content, referenceLength: variant.referenceLength });
-  // A wrong claim costs more than the accuracy criterion alone takes: its words must not buy depth and clarity.
-  const wrong = Math.max(0, 1 - TUNING.contradictionOverall * content.contradiction);
+  // A wrong claim costs more than the accuracy criterion alone takes: its words must not buy depth
+  // and clarity. Only against the bank's key points: on points derived from a reference's sentences
+  // the detector fires about as often on right answers as on wrong ones (SemEval and SAF train).
+  const wrong = input.hasKeyPoints ? Math.max(0, 1 - TUNING.contradictionOverall * content.contradiction) : 1;
   const overall = graded.overall * wrong * (flags.length > 0 ? FLAGGED_FACTOR : input.features.listLike ? LIST_FACTOR : 1);
   return { scorer: 'offline', overall: Math.round(overall * 10) / 10, keyPoints, criteria: graded.criteria, flags };
 }
@@ -121,6 +124,16 @@ function precisionOf(ix: AnswerIndex, variant: Variant, model: QuestionModel): n
 }
 
 const unions = new WeakMap<QuestionModel, Set<string>>();
+const topicUnions = new WeakMap<QuestionModel, Set<string>>();
+
+function unionTopicVocabulary(model: QuestionModel): Set<string> {
+  let union = topicUnions.get(model);
+  if (!union) {
+    union = new Set(model.variants.flatMap((v) => [...v.topicVocabulary]));
+    topicUnions.set(model, union);
+  }
+  return union;
+}
 
 function unionVocabulary(model: QuestionModel): Set<string> {
   let union = unions.get(model);

@@ -51,6 +51,12 @@ export interface Variant {
   keyPoints: CompiledKeyPoint[];
   /** Terms of the reference(s), cues and statements: what an on-topic answer draws on. */
   vocabulary: Set<string>;
+  /**
+   * Terms of the references and key point statements, without the cues: what the off-topic check
+   * compares with. The cues hold many paraphrases of general words ("distance", "closer"), which
+   * let an answer about another topic look related.
+   */
+  topicVocabulary: Set<string>;
   /** Content words of the reference, for the expected length of an answer. */
   referenceLength: number;
 }
@@ -150,11 +156,11 @@ function buildVariant(
     referenceLength += a.content.length;
     for (const term of a.byTerm.keys()) vocabulary.add(term);
   }
-  for (const kp of compiled) {
-    for (const pattern of [kp.statement, ...kp.cues]) for (const t of pattern.terms) vocabulary.add(t.term);
-  }
+  for (const kp of compiled) for (const t of kp.statement.terms) vocabulary.add(t.term);
+  const topicVocabulary = new Set(vocabulary);
+  for (const kp of compiled) for (const cue of kp.cues) for (const t of cue.terms) vocabulary.add(t.term);
   if (referenceLength === 0) referenceLength = compiled.reduce((sum, kp) => sum + kp.statement.terms.length, 0);
-  return { keyPoints: compiled, vocabulary, referenceLength };
+  return { keyPoints: compiled, vocabulary, topicVocabulary, referenceLength };
 }
 
 // A derived key point weighs what its words weigh: "X." beside a two-clause explanation is a

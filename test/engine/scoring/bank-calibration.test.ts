@@ -23,7 +23,7 @@ const ofKind = (kind: string) => scored.filter((a) => a.kind === kind);
  * claim in words it has no opposite for).
  */
 const KNOWN_WRONG_ABOVE_PARTIAL = new Set([
-  'car-production-incident', 'car-fast-ramp-up',
+  'car-production-incident',
   'llm-rlhf-pipeline', 'llm-rag-design', 'vae-beta-and-posterior-collapse',
 ]);
 
@@ -69,6 +69,16 @@ describe('bank calibration suite', () => {
     });
     expect(above.filter((id) => !KNOWN_WRONG_ABOVE_PARTIAL.has(id))).toEqual([]);
     expect(above.length).toBeLessThanOrEqual(KNOWN_WRONG_ABOVE_PARTIAL.size);
+  });
+
+  it('most fluent wrong answers score in their band (at most 30), and a stated contradiction costs the overall', () => {
+    const inBand = ofKind('wrong').filter((a) => a.score.overall >= a.band[0] && a.score.overall <= a.band[1]);
+    // 6 of 24 before clause claims, 8 with them, 14 once contradicted bank points cost the overall.
+    expect(inBand.length).toBeGreaterThanOrEqual(14);
+    for (const a of ofKind('wrong').filter((x) => x.score.keyPoints.some((k) => k.negated))) {
+      const contradicted = a.score.keyPoints.filter((k) => k.negated).reduce((sum, k) => sum + k.weight, 0);
+      expect(a.score.overall, a.id).toBeLessThanOrEqual(100 * Math.max(0, 1 - 1.5 * contradicted) + 0.05);
+    }
   });
 
   it('a strong answer in the candidate\'s own words is never scored as a non-answer', () => {

@@ -9,11 +9,10 @@ import { loadCalibration } from '../../fixtures/calibration/load-calibration.js'
 
 const bank = await loadBank(defaultBankDir());
 
-/** Suite answers (by id) with a false contradiction: 8 of 96 when this test was written, 6 after the clause-claims work, 5 once a negation stopped spreading over a preposition's list, 4 once a role swap had to hold in the clause the sentence speaks about, 3 once eps_uncond read as unconditional. */
+/** Suite answers (by id) with a false contradiction: 8 of 96 when this test was written, 6 after the clause-claims work, 5 once a negation stopped spreading over a preposition's list, 4 once a role swap had to hold in the clause the sentence speaks about, 3 once eps_uncond read as unconditional, 2 once part of a cue could no longer show a swap. */
 const KNOWN_FALSE_ALARMS = new Set([
   'behavioral.yaml#car-production-incident/partial',
   'diffusion.yaml#diff-fast-sampling-latent/partial',
-  'evaluation-foundations.yaml#found-generative-vs-discriminative/hedged',
 ]);
 
 const RIGHT_AS_FAR_AS_THEY_GO = new Set(['strong-own-words', 'strong-plain', 'hedged', 'partial']);
@@ -46,6 +45,8 @@ describe('false contradictions', () => {
     ['tf-kv-cache', "The cache keeps the keys and values of earlier tokens. Queries are not kept, since only the new token's query matters, so each step processes just the new token."],
     // The guidance formula written with subscripts, as in issue 11 (it was told it contradicted the formula).
     ['diff-classifier-free-guidance', 'At each sampling step you run the model twice and combine: eps = eps_uncond + w * (eps_cond - eps_uncond).'],
+    // "inputs and labels" is part of the cue "maps inputs to labels", said here of the generative model: no swap.
+    ['found-generative-vs-discriminative', 'A discriminative model learns p(y|x), so just the boundary, and a generative model models the joint distribution of inputs and labels.'],
     // Keys and values in one sentence are not a role swap when each is in its own place.
     ['tf-self-attention-qkv', 'You dot the query with every key, scale by one over root d_k, take a softmax across the keys, and use that to average the values.'],
   ])('%s: %j is not marked contradicted', (questionId, answer) => {
