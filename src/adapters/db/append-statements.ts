@@ -1,13 +1,11 @@
 // The statements of the store's hot path, prepared once per database: appending an event with its
 // turns and evaluation, and looking up an answer by its idempotency key. Drizzle builds each query
-// and better-sqlite3 compiles it on every call otherwise, which cost more than the write itself; the
-// writes run on better-sqlite3 directly (compiled-statement.ts), with the SQL Drizzle wrote.
+// and better-sqlite3 compiles it on every call otherwise, which cost more than the write itself.
 // Also where a commit is fsynced or not (see open-database.ts).
-import { and, eq, getTableColumns, sql, type Query, type Table } from 'drizzle-orm';
+import { and, eq, getTableColumns, sql, type Table } from 'drizzle-orm';
 import { SessionConflict } from '../../errors.js';
 import type { SessionEvent } from '../../engine/events.js';
 import type { EventCommit } from '../../server/session-store.js';
-import { compileStatement } from './compiled-statement.js';
 import type { ProbeDatabase } from './open-database.js';
 import { evaluations, events, sessionLeases, sessions, turns } from './schema.js';
 import { evaluationRow, turnRow } from './turn-rows.js';
@@ -61,13 +59,16 @@ function prepareWrite(db: ProbeDatabase): (commits: EventCommit[]) => void {
   const fenced = sql`(${p('owner')} is null or not exists (select 1 from ${sessionLeases} where ${sessionLeases.sessionId} = ${p('id')} and ${sessionLeases.owner} <> ${p('owner')}))`;
   const where = and(eq(sessions.id, p('id')), eq(sessions.eventCount, p('previous')), fenced);
   const progress = { eventCount: raw('n'), phase: raw('phase'), lastSeq: raw('lastSeq'), updatedAt: raw('at') };
-  const compile = (query: { toSQL(): Query }) => compileStatement(db.$client, query.toSQL());
-  const advance = compile(db.update(sessions).set(progress).where(where));
-  const end = compile(db.update(sessions).set({ ...progress, status: 'ended', endedAt: raw('endedAt'), endReason: raw('endReason') }).where(where));
-  const insertEvent = compile(db.insert(events).values({ sessionId: p('sessionId'), n: p('n'), type: p('type'), payload: p('payload'), at: p('at') }));
+  const advance = db.update(sessions).set(progress).where(where).prepare();
+  const end = db
+    .update(sessions)
+    .set({ ...progress, status: 'ended', endedAt: raw('endedAt'), endReason: raw('endReason') })
+    .where(where)
+    .prepare();
+  const insertEvent = db.insert(events).values({ sessionId: p('sessionId'), n: p('n'), type: p('type'), payload: p('payload'), at: p('at') }).prepare();
   // Every column is a placeholder named after it: turnRow and evaluationRow give a value for each.
-  const insertTurn = compile(db.insert(turns).values(everyColumn(turns)));
-  const insertEvaluation = compile(db.insert(evaluations).values(everyColumn(evaluations)));
+  const insertTurn = db.insert(turns).values(everyColumn(turns)).prepare();
+  const insertEvaluation = db.insert(evaluations).values(everyColumn(evaluations)).prepare();
   const writeOne = (c: EventCommit) => {
     const s = c.session;
     const values = { id: c.sessionId, previous: c.n - 1, owner: c.owner ?? null, n: c.n, phase: s.phase, lastSeq: s.lastSeq, at: s.at };
