@@ -10,24 +10,16 @@ import { silentLogger } from '../../src/adapters/log.js';
 import { createOfflineInterviewer, createOfflineJudge } from '../../src/engine/interviewer/offline-interviewer.js';
 import { step } from '../../src/engine/step.js';
 import { initialState } from '../../src/engine/state.js';
-import { CloseCode, ServerFrameSchema, type ClientFrame, type ServerFrame } from '../../src/protocol/ws-frames.js';
+import { CloseCode, type ClientFrame, type ServerFrame } from '../../src/protocol/ws-frames.js';
 import { eventCommit } from '../../src/server/event-commit.js';
 import { SessionRegistry } from '../../src/server/session-registry.js';
-import type { RunnerDeps, SessionConnection } from '../../src/server/session-runner.js';
+import type { RunnerDeps } from '../../src/server/session-runner.js';
 import type { SessionStore } from '../../src/server/session-store.js';
 import { planFor } from '../fixtures/questions.js';
 import { postgresAvailable, startPostgres, type PgCluster } from '../support/postgres-cluster.js';
 import { tempDir, type TempDir } from '../support/temp-dir.js';
+import { fakeConnection } from '../support/fake-connection.js';
 
-function fakeConnection() {
-  const frames: ServerFrame[] = [];
-  const closes: number[] = [];
-  const conn: SessionConnection = {
-    send: (f) => void frames.push(ServerFrameSchema.parse(JSON.parse(JSON.stringify(f)))),
-    close: (code) => void closes.push(code),
-  };
-  return { conn, frames, closes, types: () => frames.map((f) => f.type) };
-}
 
 const acks = (frames: ServerFrame[]) => frames.flatMap((f) => (f.type === 'answer.ack' ? [f.clientId] : []));
 

@@ -4,12 +4,13 @@ import { createSqliteSessionStore, type SqliteSessionStore } from '../../src/ada
 import { silentLogger } from '../../src/adapters/log.js';
 import { createOfflineInterviewer, createOfflineJudge } from '../../src/engine/interviewer/offline-interviewer.js';
 import { step } from '../../src/engine/step.js';
-import { CloseCode, ServerFrameSchema, type ClientFrame, type ServerFrame } from '../../src/protocol/ws-frames.js';
+import { CloseCode, type ClientFrame, type ServerFrame } from '../../src/protocol/ws-frames.js';
 import { eventCommit } from '../../src/server/event-commit.js';
 import { SessionRegistry } from '../../src/server/session-registry.js';
-import { foldEvents, type RunnerDeps, type SessionConnection } from '../../src/server/session-runner.js';
+import { foldEvents, type RunnerDeps } from '../../src/server/session-runner.js';
 import { planFor } from '../fixtures/questions.js';
 import { tempDir, type TempDir } from '../support/temp-dir.js';
+import { fakeConnection } from '../support/fake-connection.js';
 
 let dir: TempDir;
 let store: SqliteSessionStore;
@@ -26,16 +27,6 @@ afterEach(async () => {
   dir.remove();
 });
 
-/** A connection that records every frame, each parsed with the protocol schema. */
-function fakeConnection() {
-  const frames: ServerFrame[] = [];
-  const closes: number[] = [];
-  const conn: SessionConnection = {
-    send: (f) => void frames.push(ServerFrameSchema.parse(JSON.parse(JSON.stringify(f)))),
-    close: (code) => void closes.push(code),
-  };
-  return { conn, frames, closes, types: () => frames.map((f) => f.type) };
-}
 
 async function session(id: string, options: Parameters<typeof planFor>[0], limits: { questionTimeLimitMs?: number } = {}) {
   await store.create({ id, tokenHash: 'x', plan: { ...planFor(options), ...limits }, createdAt: clock });

@@ -48,8 +48,8 @@ export function scoreOffline(req: ScoreRequest): Score {
     folded,
     features,
     questionTerms: model.questionTerms,
-    vocabulary: unionVocabulary(model),
-    topicVocabulary: unionTopicVocabulary(model),
+    vocabulary: vocabulariesOf(model).all,
+    topicVocabulary: vocabulariesOf(model).topic,
     referenceLength: Math.max(...model.variants.map((v) => v.referenceLength)),
     behavioral: rubric.kind === 'behavioral',
   });
@@ -123,22 +123,23 @@ function precisionOf(ix: AnswerIndex, variant: Variant, model: QuestionModel): n
   return supported / content.length;
 }
 
-const unions = new WeakMap<QuestionModel, Set<string>>();
-const topicUnions = new WeakMap<QuestionModel, Set<string>>();
-
-function unionTopicVocabulary(model: QuestionModel): Set<string> {
-  let union = topicUnions.get(model);
-  if (!union) {
-    union = new Set(model.variants.flatMap((v) => [...v.topicVocabulary]));
-    topicUnions.set(model, union);
-  }
-  return union;
+interface Vocabularies {
+  /** Every variant's terms, cues included. */
+  all: Set<string>;
+  /** Every variant's reference and statement terms, no cues (the off-topic check). */
+  topic: Set<string>;
 }
 
-function unionVocabulary(model: QuestionModel): Set<string> {
+const unions = new WeakMap<QuestionModel, Vocabularies>();
+
+/** The vocabularies of all of a question's variants, built once per question model. */
+function vocabulariesOf(model: QuestionModel): Vocabularies {
   let union = unions.get(model);
   if (!union) {
-    union = new Set(model.variants.flatMap((v) => [...v.vocabulary]));
+    union = {
+      all: new Set(model.variants.flatMap((v) => [...v.vocabulary])),
+      topic: new Set(model.variants.flatMap((v) => [...v.topicVocabulary])),
+    };
     unions.set(model, union);
   }
   return union;

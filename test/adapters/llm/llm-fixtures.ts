@@ -6,6 +6,10 @@ import { loadPrompts, type LoadedPrompts } from '../../../src/adapters/llm/load-
 import { defaultPromptsDir } from '../../../src/paths.js';
 import { reply, type ScriptedHandler, type ScriptedReply, type SeenRequest } from '../../support/scripted-openai-server.js';
 import { isTurnRequest } from '../../support/scripted-turn.js';
+import type { SessionEvent } from '../../../src/engine/events.js';
+import type { Plan } from '../../../src/engine/plan.js';
+import { initialState, type SessionState, type TranscriptEntry } from '../../../src/engine/state.js';
+import { dispatch, type DriverHooks, type DriverPorts } from '../../../src/server/session-driver.js';
 
 const level = (what: string): [string, string, string, string, string] => [`No ${what}.`, `Little ${what}.`, `Some ${what}.`, `Good ${what}.`, `Excellent ${what}.`];
 
@@ -138,4 +142,38 @@ export function scriptedModel(model: ScriptedModel = {}): ScriptedHandler {
         return model.line ? model.line(request) : reply.text('Thanks for that, it was a helpful answer to hear.');
     }
   };
+}
+
+/** What a driver run collected: the final state, the transcript, streamed deltas per line, warnings. */
+export interface DriverRun {
+  state: SessionState;
+  entries: TranscriptEntry[];
+  deltas: Map<string, string>;
+  warnings: string[];
+}
+
+/**
+ * Plays a mock interview through the session driver with `ports`: start, then answers (the last one
+ * repeated) while the session asks for one, at most 12.
+ */
+export async function driveInterview(sessionId: string, plan: Plan, ports: DriverPorts, answers: readonly string[]): Promise<DriverRun> {
+  const run: DriverRun = { state: initialState(sessionId, plan), entries: [], deltas: new Map(), warnings: [] };
+  const hooks: DriverHooks = {
+    commit: () => undefined,
+    entry: (entry) => void run.entries.push(entry),
+    delta: (lineId, delta) => void run.deltas.set(lineId, (run.deltas.get(lineId) ?? '') + delta),
+    timer: () => undefined,
+    end: () => undefined,
+    warn: (message) => void run.warnings.push(message),
+  };
+  const send = async (event: SessionEvent) => {
+    const result = await dispatch(run.state, event, ports, hooks);
+    if (result.rejection) throw new Error(`rejected: ${result.rejection.message}`);
+    run.state = result.state;
+  };
+  await send({ type: 'start', at: ports.now() });
+  for (let turn = 0; run.state.phase === 'answering' && turn < 12; turn += 1) {
+    await send({ type: 'answer', at: ports.now(), text: answers[Math.min(turn, answers.length - 1)] as string });
+  }
+  return run;
 }

@@ -5,13 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { LlmSettings } from '../../../src/adapters/llm/llm-client.js';
 import { createLlmInterviewer } from '../../../src/adapters/llm/llm-interviewer.js';
 import { createLlmJudge } from '../../../src/adapters/llm/llm-judge.js';
-import type { SessionEvent } from '../../../src/engine/events.js';
 import { createPlan, PlanOptionsSchema } from '../../../src/engine/plan.js';
 import { buildReport } from '../../../src/engine/report/build-report.js';
-import { initialState, type FallbackRecord, type SessionState, type TranscriptEntry } from '../../../src/engine/state.js';
-import { dispatch, type DriverHooks, type DriverPorts } from '../../../src/server/session-driver.js';
+import type { FallbackRecord, SessionState } from '../../../src/engine/state.js';
+import type { DriverPorts } from '../../../src/server/session-driver.js';
 import { closedPortUrl, reply, startScriptedOpenAiServer, type ScriptedHandler, type ScriptedServer } from '../../support/scripted-openai-server.js';
-import { attention, callKind, modeCollapse, repoPrompts, scriptedModel, SHORT_TIMEOUT_MS, slotOf, testClient } from './llm-fixtures.js';
+import { attention, callKind, driveInterview, modeCollapse, repoPrompts, scriptedModel, SHORT_TIMEOUT_MS, slotOf, testClient, type DriverRun } from './llm-fixtures.js';
 
 let server: ScriptedServer | undefined;
 afterEach(async () => {
@@ -32,44 +31,20 @@ const healthy = scriptedModel({
   line: () => reply.text('Thanks. Could you say a little more about why that happens?'),
 });
 
-interface Run {
-  state: SessionState;
-  entries: TranscriptEntry[];
-  deltas: Map<string, string>;
-  warnings: string[];
-}
 
-async function interview(baseUrl: string, settings: Partial<LlmSettings> = {}, answers: readonly string[] = ANSWERS): Promise<Run> {
+async function interview(baseUrl: string, settings: Partial<LlmSettings> = {}, answers: readonly string[] = ANSWERS): Promise<DriverRun> {
   const client = testClient(baseUrl, settings);
   const prompts = await repoPrompts();
   const plan = createPlan([modeCollapse, attention], { ...PlanOptionsSchema.parse({ questionCount: 2, maxFollowUps: 1 }), seed: 3 }, 'test-bank');
   if (!plan.ok) throw new Error(plan.error);
   let clock = 1_000;
   const ports: DriverPorts = { interviewer: createLlmInterviewer(client, prompts), judge: createLlmJudge(client, prompts), now: () => (clock += 1_000) };
-  const run: Run = { state: initialState('llm-session', plan.plan), entries: [], deltas: new Map(), warnings: [] };
-  const hooks: DriverHooks = {
-    commit: () => undefined,
-    entry: (entry) => void run.entries.push(entry),
-    delta: (lineId, delta) => void run.deltas.set(lineId, (run.deltas.get(lineId) ?? '') + delta),
-    timer: () => undefined,
-    end: () => undefined,
-    warn: (message) => void run.warnings.push(message),
-  };
-  const send = async (event: SessionEvent) => {
-    const result = await dispatch(run.state, event, ports, hooks);
-    if (result.rejection) throw new Error(`rejected: ${result.rejection.message}`);
-    run.state = result.state;
-  };
-  await send({ type: 'start', at: ports.now() });
-  for (let turn = 0; run.state.phase === 'answering' && turn < 12; turn += 1) {
-    await send({ type: 'answer', at: ports.now(), text: answers[Math.min(turn, answers.length - 1)] as string });
-  }
-  return run;
+  return driveInterview('llm-session', plan.plan, ports, answers);
 }
 
 const evaluations = (state: SessionState) => state.questions.flatMap((q) => q.evaluations.map((e) => e.evaluation));
 
-function expectCompleted(run: Run) {
+function expectCompleted(run: DriverRun) {
   expect(run.state.phase).toBe('ended');
   expect(run.state.endReason).toBe('completed');
   expect(run.state.questions.map((q) => q.status)).toEqual(['answered', 'answered']);
@@ -79,7 +54,7 @@ function expectCompleted(run: Run) {
   for (const e of evaluations(run.state)) if (e.fallback && !e.model) expect(e.score).toEqual(e.offline);
 }
 
-const fallbacks = (run: Run, where: FallbackRecord['where']) => run.state.fallbacks.filter((f) => f.where === where).map((f) => f.reason);
+const fallbacks = (run: DriverRun, where: FallbackRecord['where']) => run.state.fallbacks.filter((f) => f.where === where).map((f) => f.reason);
 
 describe('a whole LLM interview through the session driver', () => {
   it('runs on the LLM, streams each line, and records usage and who spoke', async () => {

@@ -9,12 +9,10 @@ import { createLlmInterviewer } from '../../../src/adapters/llm/llm-interviewer.
 import { createLlmJudge } from '../../../src/adapters/llm/llm-judge.js';
 import { JsonObjectEnd } from '../../../src/adapters/llm/turn-stream.js';
 import type { Question } from '../../../src/engine/bank/schema.js';
-import type { SessionEvent } from '../../../src/engine/events.js';
 import { createPlan, PlanOptionsSchema } from '../../../src/engine/plan.js';
-import { initialState, type SessionState, type TranscriptEntry } from '../../../src/engine/state.js';
-import { dispatch, type DriverHooks, type DriverPorts } from '../../../src/server/session-driver.js';
+import type { DriverPorts } from '../../../src/server/session-driver.js';
 import { reply, startScriptedOpenAiServer, type ScriptedHandler, type ScriptedServer, type SeenRequest } from '../../support/scripted-openai-server.js';
-import { askedIds, attention, callKind, honestJudgement, modeCollapse, repoPrompts, scriptedModel, testClient } from './llm-fixtures.js';
+import { askedIds, attention, callKind, driveInterview, honestJudgement, modeCollapse, repoPrompts, scriptedModel, testClient, type DriverRun } from './llm-fixtures.js';
 
 let server: ScriptedServer | undefined;
 afterEach(async () => {
@@ -27,15 +25,9 @@ const GOOD =
 const TURN_LINE = 'You said it finds outputs that fool the discriminator; what would you change in training to stop that?';
 const SEPARATE_LINE = 'Thanks. And how would you fix it in practice, if you had to?';
 
-interface Run {
-  state: SessionState;
-  entries: TranscriptEntry[];
-  deltas: Map<string, string>;
-  warnings: string[];
-}
 
 /** A mock interview through the driver with the LLM ports (judge and interviewer on one model). */
-async function interview(handler: ScriptedHandler, questions: Question[], answers: string[]): Promise<Run> {
+async function interview(handler: ScriptedHandler, questions: Question[], answers: string[]): Promise<DriverRun> {
   server = await startScriptedOpenAiServer(handler);
   const client = testClient(server.url, { judgeModel: 'scripted-model' });
   const prompts = await repoPrompts();
@@ -44,25 +36,7 @@ async function interview(handler: ScriptedHandler, questions: Question[], answer
   if (!plan.ok) throw new Error(plan.error);
   let clock = 1_000;
   const ports: DriverPorts = { interviewer: createLlmInterviewer(client, prompts), judge, assessor: createLlmAssessor(client, prompts, judge), now: () => (clock += 1_000) };
-  const run: Run = { state: initialState('turn-session', plan.plan), entries: [], deltas: new Map(), warnings: [] };
-  const hooks: DriverHooks = {
-    commit: () => undefined,
-    entry: (entry) => void run.entries.push(entry),
-    delta: (lineId, delta) => void run.deltas.set(lineId, (run.deltas.get(lineId) ?? '') + delta),
-    timer: () => undefined,
-    end: () => undefined,
-    warn: (message) => void run.warnings.push(message),
-  };
-  const send = async (event: SessionEvent) => {
-    const result = await dispatch(run.state, event, ports, hooks);
-    if (result.rejection) throw new Error(`rejected: ${result.rejection.message}`);
-    run.state = result.state;
-  };
-  await send({ type: 'start', at: ports.now() });
-  for (let turn = 0; run.state.phase === 'answering' && turn < 12; turn += 1) {
-    await send({ type: 'answer', at: ports.now(), text: answers[Math.min(turn, answers.length - 1)] as string });
-  }
-  return run;
+  return driveInterview('turn-session', plan.plan, ports, answers);
 }
 
 /** Claims the judgement of GOOD honestly: two points covered with real quotes, mitigations missed (other questions: honestJudgement). */
@@ -77,8 +51,8 @@ const honest = (request: SeenRequest) =>
   });
 
 const kinds = () => server?.requests.map((r) => callKind(r)) ?? [];
-const followUps = (run: Run) => run.entries.filter((e) => e.kind === 'follow-up');
-const interviewerLines = (run: Run) => run.entries.filter((e) => e.role === 'interviewer');
+const followUps = (run: DriverRun) => run.entries.filter((e) => e.kind === 'follow-up');
+const interviewerLines = (run: DriverRun) => run.entries.filter((e) => e.role === 'interviewer');
 
 describe('one streamed call per turn', () => {
   it('judges, decides and speaks in one call; the line goes out only after the judgement passed the checks', async () => {

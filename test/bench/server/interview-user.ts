@@ -21,17 +21,23 @@ export interface InterviewUserOptions {
   watch?: () => (arrival: Arrival) => void;
 }
 
-const isPrompt = (f: ServerFrame): f is ServerFrameOf<'line'> => f.type === 'line' && (f.kind === 'question' || f.kind === 'follow-up' || f.kind === 'closing');
+/** A line the candidate answers: a question, a follow-up, or the closing that ends the interview. */
+export const isPrompt = (f: ServerFrame): f is ServerFrameOf<'line'> => f.type === 'line' && (f.kind === 'question' || f.kind === 'follow-up' || f.kind === 'closing');
 
-/** Runs interviews back to back until the deadline; an interview cut by the deadline is left open. */
-export async function interviewUser(ctx: UserContext, options: InterviewUserOptions): Promise<void> {
+/** Runs `one` (an interview, given its seed) back to back until the deadline; one cut by the deadline is left open. */
+export async function untilDeadline(ctx: UserContext, one: (seed: number) => Promise<void>): Promise<void> {
   for (let n = 0; performance.now() < ctx.deadline; n += 1) {
     try {
-      await oneInterview(ctx, options, ctx.index * 1000 + n);
+      await one(ctx.index * 1000 + n);
     } catch (error) {
       ctx.error('interview failed', error);
     }
   }
+}
+
+/** Runs interviews back to back until the deadline. */
+export async function interviewUser(ctx: UserContext, options: InterviewUserOptions): Promise<void> {
+  await untilDeadline(ctx, (seed) => oneInterview(ctx, options, seed));
 }
 
 async function oneInterview(ctx: UserContext, o: InterviewUserOptions, seed: number): Promise<void> {

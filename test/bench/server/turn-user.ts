@@ -5,13 +5,14 @@
 // the marker.
 import type { Bank } from '../../../src/engine/bank/schema.js';
 import type { PlanOptions } from '../../../src/engine/plan.js';
-import type { ServerFrame, ServerFrameOf } from '../../../src/protocol/ws-frames.js';
+import type { ServerFrameOf } from '../../../src/protocol/ws-frames.js';
 import { answerFor, planFor } from '../harness/answer-corpus.js';
 import { BenchSocket } from '../harness/bench-socket.js';
 import type { CreateSessionBody, CreateSessionResponse } from '../../../src/protocol/http.js';
 import { socketUrl } from '../harness/session-api.js';
 import type { UserContext } from '../harness/virtual-users.js';
 import { turnMarker } from './turn-model.js';
+import { isPrompt, untilDeadline } from './interview-user.js';
 
 export interface TurnRecord {
   at: number;
@@ -31,16 +32,8 @@ export interface TurnUserOptions {
   tally: { interviews: number; fallbacks: number; refused: number };
 }
 
-const isPrompt = (f: ServerFrame): f is ServerFrameOf<'line'> => f.type === 'line' && (f.kind === 'question' || f.kind === 'follow-up' || f.kind === 'closing');
-
 export async function turnUser(ctx: UserContext, options: TurnUserOptions): Promise<void> {
-  for (let n = 0; performance.now() < ctx.deadline; n += 1) {
-    try {
-      await oneInterview(ctx, options, ctx.index * 1000 + n);
-    } catch (error) {
-      ctx.error('interview failed', error);
-    }
-  }
+  await untilDeadline(ctx, (seed) => oneInterview(ctx, options, seed));
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

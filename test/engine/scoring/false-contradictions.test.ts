@@ -2,12 +2,9 @@
 // hedged, partial) but are told "Contradicted: you said ...". A candidate who reads that about a
 // correct sentence stops trusting the feedback, so this holds the line: the list may shrink, never grow.
 import { describe, expect, it } from 'vitest';
-import { loadBank } from '../../../src/adapters/bank/load-bank.js';
-import { scoreOffline } from '../../../src/engine/scoring/offline-scorer.js';
-import { defaultBankDir } from '../../../src/paths.js';
+import { gradeBank } from './bank-grade.js';
 import { loadCalibration } from '../../fixtures/calibration/load-calibration.js';
 
-const bank = await loadBank(defaultBankDir());
 
 /** Suite answers (by id) with a false contradiction: 8 of 96 when this test was written, 6 after the clause-claims work, 5 once a negation stopped spreading over a preposition's list, 4 once a role swap had to hold in the clause the sentence speaks about, 3 once eps_uncond read as unconditional, 2 once part of a cue could no longer show a swap. */
 const KNOWN_FALSE_ALARMS = new Set([
@@ -18,10 +15,7 @@ const KNOWN_FALSE_ALARMS = new Set([
 const RIGHT_AS_FAR_AS_THEY_GO = new Set(['strong-own-words', 'strong-plain', 'hedged', 'partial']);
 
 function contradicted(questionId: string, answer: string): string[] {
-  const q = bank.questions.find((x) => x.id === questionId);
-  if (!q) throw new Error(`bank question ${questionId} is missing`);
-  const s = scoreOffline({ question: q.prompt, reference: q.referenceAnswer, keyPoints: q.keyPoints, rubric: q.rubric, answer });
-  return s.keyPoints.filter((k) => k.negated).map((k) => k.id);
+  return gradeBank(questionId, answer).keyPoints.filter((k) => k.negated).map((k) => k.id);
 }
 
 describe('false contradictions', () => {

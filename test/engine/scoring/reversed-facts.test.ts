@@ -3,23 +3,16 @@
 // words, hedged, or with a negation that agrees, is never called a contradiction. Pairs written
 // for this test in our own words, scored against the bank's questions as the interview scores them.
 import { describe, expect, it } from 'vitest';
-import { loadBank } from '../../../src/adapters/bank/load-bank.js';
 import { contradictionMessage } from '../../../src/engine/drill-feedback.js';
 import { analyzeText } from '../../../src/engine/scoring/analyze-text.js';
 import { clauseContradictions, compileClauseClaims } from '../../../src/engine/scoring/clause-claims.js';
-import { scoreOffline } from '../../../src/engine/scoring/offline-scorer.js';
 import { indexAnswer } from '../../../src/engine/scoring/pattern-match.js';
 import { coordinatedRoles, deniedConjunct } from '../../../src/engine/scoring/roles.js';
 import { toTerms } from '../../../src/engine/scoring/terms.js';
-import { defaultBankDir } from '../../../src/paths.js';
+import { gradeBank } from './bank-grade.js';
 
-const bank = await loadBank(defaultBankDir());
 
-function score(questionId: string, answer: string) {
-  const q = bank.questions.find((x) => x.id === questionId);
-  if (!q) throw new Error(`bank question ${questionId} is missing`);
-  return scoreOffline({ question: q.prompt, reference: q.referenceAnswer, keyPoints: q.keyPoints, rubric: q.rubric, answer });
-}
+const score = gradeBank;
 
 /** [question, key point, the claim reversed, the claim right in other words]. */
 const PAIRS: [string, string, string, string][] = [

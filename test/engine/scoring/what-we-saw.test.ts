@@ -2,17 +2,11 @@
 // the real bank questions. The answers are written for this test, not taken from the issue or the
 // calibration suite.
 import { describe, expect, it } from 'vitest';
-import { loadBank } from '../../../src/adapters/bank/load-bank.js';
 import { scoreOffline } from '../../../src/engine/scoring/offline-scorer.js';
-import { defaultBankDir } from '../../../src/paths.js';
+import { bank, gradeBank } from './bank-grade.js';
 
-const bank = await loadBank(defaultBankDir());
 
-function grade(questionId: string, answer: string) {
-  const q = bank.questions.find((x) => x.id === questionId);
-  if (!q) throw new Error(`bank question ${questionId} is missing`);
-  return scoreOffline({ question: q.prompt, reference: q.referenceAnswer, keyPoints: q.keyPoints, rubric: q.rubric, answer });
-}
+const grade = gradeBank;
 const point = (s: ReturnType<typeof grade>, id: string) => {
   const kp = s.keyPoints.find((k) => k.id === id);
   if (!kp) throw new Error(`no key point ${id}`);
