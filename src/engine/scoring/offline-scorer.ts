@@ -92,7 +92,8 @@ function scoreVariant(input: VariantInput): Score {
   // A wrong claim costs more than the accuracy criterion alone takes: its words must not buy depth
   // and clarity. Only against the bank's key points: on points derived from a reference's sentences
   // the detector fires about as often on right answers as on wrong ones (SemEval and SAF train).
-  const wrong = input.hasKeyPoints ? Math.max(0, 1 - TUNING.contradictionOverall * content.contradiction) : 1;
+  // Not on STAR answers: 6 of the 8 it fired on (STAR check set + calibration) said no such thing; star-story.ts reads "I never ...".
+  const wrong = input.hasKeyPoints && input.rubric.kind !== 'behavioral' ? Math.max(0, 1 - TUNING.contradictionOverall * content.contradiction) : 1;
   const overall = graded.overall * wrong * (flags.length > 0 ? FLAGGED_FACTOR : input.features.listLike ? LIST_FACTOR : 1);
   return { scorer: 'offline', overall: Math.round(overall * 10) / 10, keyPoints, criteria: graded.criteria, flags };
 }

@@ -123,8 +123,9 @@ describe('overall and criteria', () => {
         'I learned to build the eval set first; since then I start every project with one.',
     );
     const thin = ask('We had a problem with the model and it was fixed eventually and everyone was happy with it.');
-    // Reflection stops at 3: a specific lesson, but nothing on what they would do differently.
-    expect(strong.criteria.map((c) => c.level)).toEqual([4, 4, 4, 3]);
+    // Action stops at 3: two steps of their own with one reason (star-story.ts counts them); reflection
+    // stops at 3: a specific lesson, but nothing on what they would do differently.
+    expect(strong.criteria.map((c) => c.level)).toEqual([4, 3, 4, 3]);
     expect(thin.criteria.map((c) => c.level).every((level) => level <= 2)).toBe(true);
     expect(strong.overall).toBeGreaterThan(thin.overall + 40);
   });
