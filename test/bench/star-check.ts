@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { loadBank } from '../../src/adapters/bank/load-bank.js';
 import type { Bank } from '../../src/engine/bank/schema.js';
 import { scoreOffline } from '../../src/engine/scoring/offline-scorer.js';
+import { readStory } from '../../src/engine/scoring/star-story.js';
+import { foldText } from '../../src/engine/scoring/tokenize.js';
 import type { Score } from '../../src/engine/scoring/types.js';
 import { StarKindSchema, type StarCheckAnswer, type StarKind } from '../fixtures/star-check/check-schema.js';
 import { loadStarCheck } from '../fixtures/star-check/load-star-check.js';
@@ -59,9 +61,37 @@ export function renderStarCheck(scored: StarScored[]): string {
   ].join('\n');
 }
 
+/** CPU time of `run` over `rounds` passes, as items per CPU-second. */
+function perCpuSecond(items: number, rounds: number, run: () => void): number {
+  const start = process.cpuUsage();
+  for (let i = 0; i < rounds; i += 1) run();
+  const used = process.cpuUsage(start);
+  return (items * rounds) / ((used.user + used.system) / 1e6);
+}
+
+/**
+ * Throughput on the check set's answers, question models warm: the whole offline scorer on the STAR
+ * rubric, and the story reader alone (its share of the cost).
+ */
+export function starThroughput(bank: Bank, answers: StarCheckAnswer[], rounds = 40): string {
+  const jobs = answers.map((a) => {
+    const q = bank.questions.find((x) => x.id === a.questionId);
+    if (!q) throw new Error(`${a.id}: no question "${a.questionId}" in the bank`);
+    return { question: q.prompt, reference: q.referenceAnswer, keyPoints: q.keyPoints, rubric: q.rubric, answer: a.text };
+  });
+  scoreStarCheck(bank, answers);
+  const scorer = perCpuSecond(jobs.length, rounds, () => jobs.forEach((j) => scoreOffline(j)));
+  const folded = answers.map((a) => foldText(a.text));
+  const reader = perCpuSecond(folded.length, rounds * 5, () => folded.forEach((f) => readStory(f)));
+  return `Throughput (one thread, CPU time, ${jobs.length} answers x ${rounds} rounds): ${Math.round(scorer)} behavioural answers per CPU-second through scoreOffline; the story reader alone ${Math.round(reader)} per CPU-second (${((100 * scorer) / reader).toFixed(1)}% of the scorer's time).`;
+}
+
 async function main(): Promise<void> {
   const bank = await loadBank(path.join(REPO_ROOT, 'rubrics'));
-  console.log(renderStarCheck(scoreStarCheck(bank, loadStarCheck())));
+  const answers = loadStarCheck();
+  console.log(renderStarCheck(scoreStarCheck(bank, answers)));
+  console.log('');
+  console.log(starThroughput(bank, answers));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

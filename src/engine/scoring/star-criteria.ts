@@ -54,6 +54,7 @@ function actionOf(s: StorySignals): CriterionValue {
   const value = Math.max(0, Math.min(4, own + reasons + team + generic) - 0.8 * s.negatedActions);
   const reason =
     s.ownActions === 0 && s.teamActions > 0 ? 'Action: says what "we" did, not what you yourself did.'
+    : s.ownActions === 0 && s.hypothetical > 0 ? 'Action: says what you would do, not what you did in a real case.'
     : s.ownActions === 0 ? 'Action: does not say what you yourself did.'
     : reasons === 0 ? 'Your own actions, without the reasons for them.'
     : 'Your own actions, with reasons.';

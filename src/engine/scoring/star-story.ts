@@ -63,9 +63,10 @@ const NOT_AGENTS = new Set(
 );
 const NEGATIONS = /\bi (didn't|did not|never|wouldn't|couldn't|refused to|chose not to|decided not to)\b/g;
 
-const HYPOTHETICAL = /\b(i'd|i would|i will|i'll|i might|i could|if i were|if i was|i'm going to|i usually|usually i|i tend to|i generally|it depends|i always)\b/;
+const HYPOTHETICAL = /\b(i'd|i would|i will|i'll|i might|i could|if i were|if i was|i'm going to|i usually|usually i|i tend to|i generally|it depends)\b/;
 const DECLINING = /\b(not|never|rather|n't|no)\b|n't\b/;
-const RETROSPECTIVE = /\b(again|next time|differently|hindsight|looking back|should have|would have|if i (did|redid|started|had|were to do))\b/;
+/** Marks a conditional as looking back at the story ("next time I'd ...") or a habit it left ("since then I ..."). */
+const RETROSPECTIVE = /\b(again|next time|differently|hindsight|looking back|should have|would have|if i (did|redid|started|had|were to do)|since then|ever since|these days|nowadays)\b/;
 
 const ANCHOR =
   /\b(last|this|that|one|a|the) (year|spring|summer|autumn|fall|winter|quarter|month|week|sprint|tuesday|monday|friday|term|semester)\b|\bin (19|20)\d\d\b|\b(ago|once)\b|\bin my (first|second|third|last|previous|current|old|former|new) (year|role|job|team|company|month|week|position)\b|\bat (my|a|an|our) (previous |last |former |old )?[a-z-]+ ?(company|startup|job|firm|lab|team|agency|bank|app|marketplace|retailer|shop)\b|\bwhen i (joined|was|moved|started|worked)\b|\b(over|during) (one|a|the|my) [a-z-]+\b|\bi (was responsible|owned|was in charge|led|worked on|joined|inherited|was moved|got moved|was asked|had to)\b|^situation\b/;
@@ -83,6 +84,7 @@ const RESULT_LABEL = /^(result|outcome|impact)s?\b/;
 /** Retrospective statements; who they are about decides own or team reflection. */
 const REFLECTION =
   /\b(learned|learnt|realised|realized|took away|taught me|lesson|takeaway|took from|in hindsight|looking back|next time|again|since then|ever since|now|should have|would have|differently|habit|make a point|owned (that|up|it)|said plainly|admit\w*|reflection|the main thing)\b/;
+const REFLECTION_MIN_WORDS = 7;
 const REFLECTION_LABEL = /^(reflection|lesson|learning|takeaway)s?\b/;
 const FIRST_PERSON = /\b(i|my|me|i'd|i've|i'm)\b/;
 const TEAM_PERSON = /\b(we|our|the team|team's|us)\b/;
@@ -122,6 +124,9 @@ function actionsOf(sentence: string): ClauseActions {
       while (j >= 0 && ADVERBS.has(words[j] as string)) j -= 1;
       const before = words[j];
       if (before !== undefined && NOT_AGENTS.has(before)) continue;
+      // An action acts on something: "I led." or "I improved, and ..." with nothing after the verb is a claim, not a step.
+      const next = words[i + 1];
+      if (next === undefined || next === ',' || LINKS.has(next)) continue;
       const owner = before === 'i' ? (subject === 'i' ? 'i' : 'other') : before === 'we' || before === 'team' ? 'we' : before && LINKS.has(before) ? subject : 'other';
       if (owner === 'i') out.own.push(w);
       else if (owner === 'we') out.team.push(w);
@@ -173,8 +178,10 @@ export function readStory(folded: string): StorySignals {
       if (c.own.length + c.team.length > 0 || (doers > 0 && c.other > 0)) acted = true;
     }
     if (labelled || REFLECTION.test(s)) {
-      if (FIRST_PERSON.test(s) || (labelled && !TEAM_PERSON.test(s))) reflection += 1;
-      else if (TEAM_PERSON.test(s)) teamReflection += 1;
+      // "I learned a lot." names a lesson without saying what it was: less than a sentence that does.
+      const weight = s.split(/\s+/).length >= REFLECTION_MIN_WORDS ? 1 : 0.4;
+      if (FIRST_PERSON.test(s) || (labelled && !TEAM_PERSON.test(s))) reflection += weight;
+      else if (TEAM_PERSON.test(s)) teamReflection += weight;
     }
   }
   const opening = sentences.slice(0, 2).join(' ');
