@@ -140,13 +140,14 @@ export function matchPattern(pattern: Pattern, ix: AnswerIndex, within?: (index:
   }
   // Most cues of most key points are not in a given answer at all.
   if (chosen.length === 0) return { coverage: 0, raw: 0, contradicted: false, full: false, compact: true, tokens: [], matched: [], chosen };
+  const anchorClause = anchorClauseOf(ix, chosen);
   let found = chosen.reduce((sum, { t, c }) => sum + t.weight * c.quality, 0);
   if (ix.analyzed.hasPronoun && chosen.some(({ t }) => !t.implicit)) {
     const used = new Set(chosen.map(({ t }) => t));
     for (const t of pattern.terms) if (t.implicit && !used.has(t)) found += t.weight * TUNING.impliedCredit;
   }
   const raw = pattern.total > 0 ? found / pattern.total : 0;
-  const contradicted = chosen.length > 0 && isContradicted(ix, chosen, pattern);
+  const contradicted = chosen.length > 0 && isContradicted(ix, chosen, pattern, anchorClause);
   const ranks = chosen.map(({ c }) => ix.rank.get(c.index) ?? 0);
   const span = ranks.length > 0 ? Math.max(...ranks) - Math.min(...ranks) + 1 : 0;
   return {
@@ -161,7 +162,8 @@ export function matchPattern(pattern: Pattern, ix: AnswerIndex, within?: (index:
   };
 }
 
-function isContradicted(ix: AnswerIndex, chosen: { t: PatternTerm; c: Candidate }[], pattern: Pattern): boolean {
+// The clause that holds most of a match's weight (the first of equals).
+function anchorClauseOf(ix: AnswerIndex, chosen: readonly { t: PatternTerm; c: Candidate }[]): number {
   const weightByClause = new Map<number, number>();
   for (const { t, c } of chosen) {
     const clause = ix.analyzed.clause[c.index] ?? 0;
@@ -172,6 +174,10 @@ function isContradicted(ix: AnswerIndex, chosen: { t: PatternTerm; c: Candidate 
   for (const [clause, weight] of weightByClause) {
     if (weight > anchorWeight || (weight === anchorWeight && clause < anchorClause)) [anchorClause, anchorWeight] = [clause, weight];
   }
+  return anchorClause;
+}
+
+function isContradicted(ix: AnswerIndex, chosen: { t: PatternTerm; c: Candidate }[], pattern: Pattern, anchorClause: number): boolean {
   // A negator counts only when the word it is about was matched: in "not in the same path" the
   // negation is about "same", so a match on "path" alone neither agrees nor disagrees.
   let answerSide = 0;
