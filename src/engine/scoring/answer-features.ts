@@ -50,6 +50,15 @@ export function answerFeatures(a: AnalyzedText, folded: string): AnswerFeatures 
   };
 }
 
+/** A line break or a bullet between two offsets. */
+function breaksLine(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 0x2022) return true;
+  }
+  return false;
+}
+
 /** Words that may sit inside a bare term ("cycle consistency and identity loss", "the critic"). */
 const TERM_GLUE = new Set(['and', 'or', 'the', 'a', 'an', 'of', 'vs', 'versus', 'etc']);
 const SEGMENT_END = new Set([',', ';', '.', '!', '?', ':', '(', ')', '/']);
@@ -79,7 +88,7 @@ function mostlyBareTerms(a: AnalyzedText): boolean {
   };
   a.tokens.forEach((token, i) => {
     const previous = a.tokens[i - 1];
-    if (previous && /[\n\u2022]/.test(a.text.slice(previous.end, token.start))) close();
+    if (previous && breaksLine(a.text, previous.end, token.start)) close();
     if (token.kind === 'punct') {
       if (SEGMENT_END.has(token.norm)) close();
       return;

@@ -34,16 +34,17 @@ const FULL_FORM_CREDIT_AT = 0.5;
 
 // Below the floor a match is noise (a stray shared word) and stays near zero; above it, partial
 // credit is lifted by the power.
-function curve(x: number): number {
+function curve(x: number, power = TUNING.contentCurve): number {
   const floor = TUNING.contentFloor;
-  return x <= floor ? x * 0.5 : floor * 0.5 + (1 - floor * 0.5) * ((x - floor) / (1 - floor)) ** TUNING.contentCurve;
+  return x <= floor ? x * 0.5 : floor * 0.5 + (1 - floor * 0.5) * ((x - floor) / (1 - floor)) ** power;
 }
 
 /**
  * Levels per criterion of `rubric` and the weighted overall. The content criteria of a technical
- * answer go through a concave curve (TUNING.contentCurve): matching words is a lower bound on
- * what an answer says, and experts give most of the credit to an answer that makes most of the
- * point in its own words.
+ * answer go through a curve: against key points derived from a reference's sentences, a concave
+ * one (TUNING.contentCurve): matching words is a lower bound on what an answer says, and experts
+ * give most of the credit to an answer that makes most of the point in its own words. Against the
+ * bank's own key points, each a claim the answer is expected to make, TUNING.bankContentCurve.
  */
 export function gradeOnRubric(input: GradeInput): Graded {
   const { rubric, content } = input;
@@ -59,7 +60,7 @@ export function gradeOnRubric(input: GradeInput): Graded {
       reason: 'No offline signal for this criterion; estimated from key point coverage.',
     };
     const content01 = Math.min(1, Math.max(0, value.value / 4));
-    const calibrated = rubric.kind === 'technical' && !FORM_CRITERIA.has(criterion.id) ? curve(content01) : content01;
+    const calibrated = rubric.kind === 'technical' && !FORM_CRITERIA.has(criterion.id) ? curve(content01, input.hasKeyPoints ? TUNING.bankContentCurve : TUNING.contentCurve) : content01;
     const clamped = 4 * calibrated;
     const gate = rubric.kind === 'technical' && FORM_CRITERIA.has(criterion.id) ? formGate : 1;
     overall += (criterion.weight / totalWeight) * (clamped / 4) * 100 * gate;

@@ -23,16 +23,47 @@ export function editDistance(a: string, b: string, max: number): number {
   return prev[b.length] ?? max + 1;
 }
 
+/**
+ * True when `a` and `b` are within one edit of each other: one substitution, insertion, deletion
+ * or swap of neighbours (editDistance(a, b, 1) <= 1 without building its rows).
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [s, l] = a.length <= b.length ? [a, b] : [b, a];
+  if (l.length - s.length > 1) return false;
+  let i = 0;
+  while (i < s.length && s.charCodeAt(i) === l.charCodeAt(i)) i += 1;
+  if (s.length === l.length) {
+    if (restEqual(s, i + 1, l, i + 1)) return true;
+    return s.charCodeAt(i) === l.charCodeAt(i + 1) && s.charCodeAt(i + 1) === l.charCodeAt(i) && restEqual(s, i + 2, l, i + 2);
+  }
+  return restEqual(s, i, l, i + 1);
+}
+
+function restEqual(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  for (; i < a.length; i += 1, j += 1) if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+  return true;
+}
+
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
+}
+
 /** True when two different spellings are close enough to be one word misspelt. */
 export function isNearMiss(aNorm: string, aStem: string, bNorm: string, bStem: string): boolean {
-  if (/\d/.test(aNorm) || /\d/.test(bNorm)) return false;
   const shorter = Math.min(aNorm.length, bNorm.length);
   // Misspellings keep the first letter; "lower" and "power" are two words.
-  if (shorter < 5 || aNorm[0] !== bNorm[0]) return false;
-  if (editDistance(aNorm, bNorm, 1) <= 1) return true;
+  if (shorter < 5 || aNorm.charCodeAt(0) !== bNorm.charCodeAt(0)) return false;
+  if (hasDigit(aNorm) || hasDigit(bNorm)) return false;
+  if (withinOneEdit(aNorm, bNorm)) return true;
   // Derivations Porter leaves apart: "conduct" / "conductor", "magnet" / "magnetism".
   const [short, long] = aStem.length <= bStem.length ? [aStem, bStem] : [bStem, aStem];
   if (short.length >= 5 && long.startsWith(short) && long.length - short.length <= 3) return true;
-  if (Math.min(aStem.length, bStem.length) >= 5 && editDistance(aStem, bStem, 1) <= 1) return true;
-  return shorter >= 10 && editDistance(aNorm, bNorm, 2) <= 2;
+  if (short.length >= 5 && withinOneEdit(aStem, bStem)) return true;
+  return shorter >= 10 && Math.abs(aNorm.length - bNorm.length) <= 2 && editDistance(aNorm, bNorm, 2) <= 2;
 }

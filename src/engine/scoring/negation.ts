@@ -46,7 +46,32 @@ export function analyzeNegation(tokens: readonly Token[]): NegationInfo {
   const isNegator = tokens.map((token, i) => isNegatorAt(tokens, i, token));
   let current = 0;
   const clause = tokens.map((token) => (CLAUSE_PUNCT.has(token.norm) || CLAUSE_BREAKERS.has(token.norm) ? ++current : current));
-  return { clause, isNegator, headOf: negationHeads(tokens, clause, isNegator) };
+  const headOf = negationHeads(tokens, clause, isNegator);
+  addDismissals(tokens, clause, headOf);
+  return { clause, isNegator, headOf };
+}
+
+/**
+ * Predicates that deny what their subject is for: "deduplication and PII scrubbing are
+ * unnecessary" says as much against deduplication as "no deduplication is needed". Only after a
+ * copula ("are unnecessary"), where the subject is the clause before it; "avoids redundant work"
+ * or "an optional step" are not dismissals.
+ */
+const DISMISSALS = new Set(['unnecessary', 'unneeded', 'needless', 'pointless', 'useless', 'superfluous', 'unimportant']);
+const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
+const DEGREE = new Set(['completely', 'totally', 'entirely', 'largely', 'mostly', 'basically', 'simply', 'just', 'quite', 'fully', 'also', 'then', 'therefore']);
+
+function addDismissals(tokens: readonly Token[], clause: number[], headOf: number[][]): void {
+  for (let d = 0; d < tokens.length; d += 1) {
+    if (!DISMISSALS.has((tokens[d] as Token).norm)) continue;
+    let c = d - 1;
+    while (c >= 0 && DEGREE.has((tokens[c] as Token).norm)) c -= 1;
+    if (c < 0 || !COPULAS.has((tokens[c] as Token).norm) || clause[c] !== clause[d]) continue;
+    for (let i = c - 1; i >= 0 && c - i <= SCOPE_WINDOW && clause[i] === clause[d]; i -= 1) {
+      const token = tokens[i] as Token;
+      if (isContent(token) && !LIGHT_VERBS.has(token.norm)) headOf[i]?.push(d);
+    }
+  }
 }
 
 const isContent = (token: Token): boolean =>
@@ -55,7 +80,7 @@ const isContent = (token: Token): boolean =>
 // The head of a negator: the first content word after it in its clause, before the next negator,
 // skipping light verbs. When only a light verb follows ("weight clipping is not used"), the
 // negation is about the subject before it.
-function negationHeads(tokens: readonly Token[], clause: number[], isNegator: boolean[]): (readonly number[])[] {
+function negationHeads(tokens: readonly Token[], clause: number[], isNegator: boolean[]): number[][] {
   const headOf: number[][] = tokens.map(() => []);
   const headAt: number[] = tokens.map(() => -1);
   // Right to left, so that in "no lack of diversity" the outer negator can take the inner one's head.
@@ -70,7 +95,7 @@ function negationHeads(tokens: readonly Token[], clause: number[], isNegator: bo
         break;
       }
       if (!isContent(token) || TRANSPARENT.has(token.norm)) continue;
-      if (!LIGHT_VERBS.has(token.norm)) {
+      if (!LIGHT_VERBS.has(token.norm) && !EMPTY_VERDICTS.has(token.norm)) {
         head = i;
         break;
       }
@@ -114,6 +139,10 @@ function coordinated(tokens: readonly Token[], head: number): number[] {
   // Only a real list: a comma that is not followed by "or" ends the scope at its last item.
   return tokens.slice(head, head + SCOPE_WINDOW + 5).some((t) => t.norm === 'or' || t.norm === 'nor') ? items : [];
 }
+
+// Verbs that, negated, deny their subject's use rather than name a thing: in "gradient clipping
+// does not help" the negation is about the clipping, as in "clipping is not used".
+const EMPTY_VERDICTS = new Set(['help', 'helps', 'helped', 'matter', 'matters', 'mattered']);
 
 const OBJECT_PREPOSITIONS = new Set(['by', 'of', 'from', 'with', 'than', 'on', 'at', 'about', 'under', 'into']);
 

@@ -26,7 +26,8 @@ export interface AnswerIndex {
   analyzed: AnalyzedText;
   /** Token index -> position among content tokens. */
   rank: Map<number, number>;
-  memo: Map<string, Candidate[]>;
+  /** Candidates by pattern term, then by its spelling (near misses depend on the spelling). */
+  memo: Map<string, Map<string, Candidate[]>>;
   /**
    * Answer terms by the first letter of their spelling. A near miss keeps its first letter
    * (fuzzy.ts), so a misspelt term is looked for only among these, not among every term.
@@ -67,8 +68,8 @@ export function indexAnswer(analyzed: AnalyzedText): AnswerIndex {
 }
 
 function candidatesFor(ix: AnswerIndex, t: PatternTerm): Candidate[] {
-  const key = `${t.term}\u0000${t.norm}`;
-  const cached = ix.memo.get(key);
+  let byNorm = ix.memo.get(t.term);
+  const cached = byNorm?.get(t.norm);
   if (cached) return cached;
   const { byTerm, tokens } = ix.analyzed;
   const found: Candidate[] = (byTerm.get(t.term) ?? []).map((index) => ({ index, flip: false, quality: 1 }));
@@ -83,7 +84,8 @@ function candidatesFor(ix: AnswerIndex, t: PatternTerm): Candidate[] {
       for (const index of byTerm.get(related) ?? []) found.push({ index, flip: false, quality: TUNING.synonymCredit });
     }
   }
-  if (found.length === 0) {
+  // isNearMiss needs both spellings at least 5 letters long.
+  if (found.length === 0 && t.norm.length >= 5) {
     for (const [term, indices] of ix.byInitial.get(t.norm[0] ?? '') ?? []) {
       const rep = tokens[indices[0] ?? 0] as Token;
       if (term !== t.term && isNearMiss(t.norm, t.stem, rep.norm, rep.stem)) {
@@ -92,7 +94,11 @@ function candidatesFor(ix: AnswerIndex, t: PatternTerm): Candidate[] {
     }
   }
   found.sort((a, b) => a.index - b.index);
-  ix.memo.set(key, found);
+  if (!byNorm) {
+    byNorm = new Map();
+    ix.memo.set(t.term, byNorm);
+  }
+  byNorm.set(t.norm, found);
   return found;
 }
 
@@ -132,13 +138,16 @@ export function matchPattern(pattern: Pattern, ix: AnswerIndex, within?: (index:
     usedTokens.add(c.index);
     if (anchor < 0) anchor = c.index;
   }
+  // Most cues of most key points are not in a given answer at all.
+  if (chosen.length === 0) return { coverage: 0, raw: 0, contradicted: false, full: false, compact: true, tokens: [], matched: [], chosen };
+  const anchorClause = anchorClauseOf(ix, chosen);
   let found = chosen.reduce((sum, { t, c }) => sum + t.weight * c.quality, 0);
   if (ix.analyzed.hasPronoun && chosen.some(({ t }) => !t.implicit)) {
     const used = new Set(chosen.map(({ t }) => t));
     for (const t of pattern.terms) if (t.implicit && !used.has(t)) found += t.weight * TUNING.impliedCredit;
   }
   const raw = pattern.total > 0 ? found / pattern.total : 0;
-  const contradicted = chosen.length > 0 && isContradicted(ix, chosen, pattern);
+  const contradicted = chosen.length > 0 && isContradicted(ix, chosen, pattern, anchorClause);
   const ranks = chosen.map(({ c }) => ix.rank.get(c.index) ?? 0);
   const span = ranks.length > 0 ? Math.max(...ranks) - Math.min(...ranks) + 1 : 0;
   return {
@@ -153,7 +162,8 @@ export function matchPattern(pattern: Pattern, ix: AnswerIndex, within?: (index:
   };
 }
 
-function isContradicted(ix: AnswerIndex, chosen: { t: PatternTerm; c: Candidate }[], pattern: Pattern): boolean {
+// The clause that holds most of a match's weight (the first of equals).
+function anchorClauseOf(ix: AnswerIndex, chosen: readonly { t: PatternTerm; c: Candidate }[]): number {
   const weightByClause = new Map<number, number>();
   for (const { t, c } of chosen) {
     const clause = ix.analyzed.clause[c.index] ?? 0;
@@ -164,6 +174,10 @@ function isContradicted(ix: AnswerIndex, chosen: { t: PatternTerm; c: Candidate 
   for (const [clause, weight] of weightByClause) {
     if (weight > anchorWeight || (weight === anchorWeight && clause < anchorClause)) [anchorClause, anchorWeight] = [clause, weight];
   }
+  return anchorClause;
+}
+
+function isContradicted(ix: AnswerIndex, chosen: { t: PatternTerm; c: Candidate }[], pattern: Pattern, anchorClause: number): boolean {
   // A negator counts only when the word it is about was matched: in "not in the same path" the
   // negation is about "same", so a match on "path" alone neither agrees nor disagrees.
   let answerSide = 0;

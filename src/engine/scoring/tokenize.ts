@@ -20,6 +20,8 @@ const FOLD: Readonly<Record<string, string>> = {
 
 /** Same length as the input: one folded UTF-16 unit per input unit. */
 export function foldText(text: string): string {
+  // Most answers are plain ASCII with no backtick: lowercasing is the whole fold, and keeps length.
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
   let out = '';
   for (let i = 0; i < text.length; i += 1) {
     const ch = text[i] ?? ' ';
@@ -27,6 +29,8 @@ export function foldText(text: string): string {
   }
   return out;
 }
+
+const PLAIN_ASCII = /^[\x00-\x5f\x61-\x7f]*$/;
 
 function foldChar(ch: string): string {
   if (ch < '\u0080') return ch.toLowerCase();
@@ -55,12 +59,18 @@ export function tokenize(text: string): RawToken[] {
     const word = match[0];
     const start = match.index;
     const end = start + word.length;
-    const first = word[0] ?? '';
-    if (/\d/.test(first)) tokens.push({ norm: word, start, end, kind: 'number' });
-    else if (!/\p{L}/u.test(first)) tokens.push({ norm: word, start, end, kind: 'punct' });
-    else pushWord(tokens, word.replace(/\.$/, '').replace(/\./g, ''), start, end);
+    const first = word.charCodeAt(0);
+    if (first >= 48 && first <= 57) tokens.push({ norm: word, start, end, kind: 'number' });
+    else if (!isLetter(first, word)) tokens.push({ norm: word, start, end, kind: 'punct' });
+    else pushWord(tokens, word.includes('.') ? word.replace(/\.$/, '').replace(/\./g, '') : word, start, end);
   }
   return tokens;
+}
+
+// ASCII letters by code; anything else by the Unicode letter class (the token pattern's \p{L}).
+function isLetter(code: number, word: string): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return /^\p{L}/u.test(word);
 }
 
 function pushWord(tokens: RawToken[], word: string, start: number, end: number): void {

@@ -81,6 +81,14 @@ describe('bank calibration suite', () => {
     }
   });
 
+  it('a partial answer (correct as far as it goes) mostly stays within its band, not with the strong ones', () => {
+    // 7 of 24 with the concave content curve on bank key points, 15 with the linear one (tuning.ts).
+    const partial = ofKind('partial');
+    expect(partial.filter((a) => a.score.overall >= a.band[0] && a.score.overall <= a.band[1]).length).toBeGreaterThanOrEqual(15);
+    const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(mean(ofKind('strong-plain').map((a) => a.score.overall)) - mean(partial.map((a) => a.score.overall))).toBeGreaterThanOrEqual(25);
+  });
+
   it('a strong answer in the candidate\'s own words is never scored as a non-answer', () => {
     for (const a of [...ofKind('strong-own-words'), ...ofKind('hedged')]) expect(a.score.flags, a.id).toEqual([]);
   });

@@ -27,6 +27,13 @@ describe('negation and polarity', () => {
     ['a non-zero voltage', 'the voltage is not zero', false],
     ['It depends on whether or not they are in the same path', 'they are in the same path', false],
     ['neither B nor C is in a closed path', 'B and C are in a closed path', true],
+    // A predicate that dismisses its subject ("X is unnecessary") or a negated verdict ("X does not help").
+    ['deduplicate the training data', 'Deduplication of the training data is completely unnecessary.', true],
+    ['gradient clipping', 'Gradient clipping does not help here.', true],
+    ['gradient clipping', "Gradient clipping doesn't matter.", true],
+    ['gradient clipping', 'Gradient clipping avoids redundant or useless updates.', false],
+    ['gradient clipping', 'Without clipping the run diverges, so gradient clipping is necessary.', false],
+    ['no reward model is needed', 'A separate reward model is unnecessary.', false],
   ])('"%s" vs "%s": contradicted %s', (pattern, answer, contradicted) => {
     const m = match(pattern, answer);
     expect(m.raw).toBeGreaterThan(0);
