@@ -6,6 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { StarKindSchema, type StarKind } from '../../fixtures/star-check/check-schema.js';
 import { loadStarCheck } from '../../fixtures/star-check/load-star-check.js';
 import { loadCalibration } from '../../fixtures/calibration/load-calibration.js';
+import { buildReport } from '../../../src/engine/report/build-report.js';
+import { offlineEvaluation } from '../../../src/engine/interviewer/offline-interviewer.js';
+import { drillFeedback } from '../../../src/engine/drill-feedback.js';
+import { planOf, Session, T0 } from '../report/sessions.js';
 import { bank, gradeBank } from './bank-grade.js';
 
 const check = loadStarCheck();
@@ -119,5 +123,36 @@ describe('STAR answers written to fool the reader', () => {
     );
     const template = ask('Situation: there was a project. Task: deliver it. Action: I did my best and worked hard. Result: it went well. Reflection: I learned a lot.');
     expect(story.overall).toBeGreaterThan(template.overall + 30);
+  });
+});
+
+describe('what the candidate is told about a behavioural answer', () => {
+  const answerOf = (questionId: string, kind: StarKind) => {
+    const a = check.find((x) => x.questionId === questionId && x.kind === kind);
+    if (!a) throw new Error(`${questionId}: no ${kind} answer`);
+    return a.text;
+  };
+
+  it('the report names the STAR part that is missing (no result; "we" instead of "I"; only "I would")', () => {
+    const plan = planOf(bank, ['car-production-incident', 'car-model-size-tradeoff', 'car-fast-ramp-up'], { mode: 'mock', maxFollowUps: 0 });
+    const s = new Session(plan, { judge: (question, answer) => offlineEvaluation({ question, answer }) }, 'star-report');
+    s.start();
+    s.answer(answerOf('car-production-incident', 'no-result'));
+    s.answer(answerOf('car-model-size-tradeoff', 'we-only'));
+    s.answer(answerOf('car-fast-ramp-up', 'hypothetical'));
+    const report = buildReport(s.state, { sessionId: s.id, createdAt: T0, generatedAt: T0 + 3_600_000 });
+    const why = (n: number, id: string) => report.questions[n]?.criteria.find((c) => c.id === id)?.reason ?? '';
+    expect(report.questions.map((q) => q.kind)).toEqual(['behavioral', 'behavioral', 'behavioral']);
+    expect(why(0, 'result')).toMatch(/no outcome/);
+    expect(why(1, 'action')).toMatch(/"we" did, not what you yourself did/);
+    expect(why(2, 'action')).toMatch(/what you would do, not what you did/);
+    expect(why(2, 'situation')).toMatch(/no real event/);
+  });
+
+  it('drill feedback lists the result key point as missed when the story stops at the actions', () => {
+    for (const q of behavioural) {
+      const feedback = drillFeedback(q, offlineEvaluation({ question: q, answer: answerOf(q.id, 'no-result') }));
+      expect(feedback.missed.map((m) => m.id), q.id).toContainEqual(expect.stringMatching(/result/));
+    }
   });
 });
