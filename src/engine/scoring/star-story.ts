@@ -59,7 +59,7 @@ const OTHER_SUBJECTS = new Set(['he', 'she', 'they', 'it', 'who', 'which', 'that
 /** Before these a past participle is an adjective or a passive ("a distilled model", "was rejected"): no one's action. */
 const NOT_AGENTS = new Set(
   `a an the our my their his her its this that these those some any every each well newly fully hand self was were is are be been being get gets
-  got of with by for from in on at to into than most more less very so`.split(/\s+/),
+  got of with by for from in on at to into than most more less very`.split(/\s+/),
 );
 const NEGATIONS = /\bi (didn't|did not|never|wouldn't|couldn't|refused to|chose not to|decided not to)\b/g;
 
