@@ -11,7 +11,7 @@ import { readStory } from '../../src/engine/scoring/star-story.js';
 import { foldText } from '../../src/engine/scoring/tokenize.js';
 import type { Score } from '../../src/engine/scoring/types.js';
 import { StarKindSchema, type StarCheckAnswer, type StarKind } from '../fixtures/star-check/check-schema.js';
-import { loadStarCheck } from '../fixtures/star-check/load-star-check.js';
+import { loadStarCheck, STAR_CHECK_DIR } from '../fixtures/star-check/load-star-check.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CRITERIA = ['situation', 'action', 'result', 'reflection'] as const;
@@ -36,7 +36,7 @@ export function scoreStarCheck(bank: Bank, answers: StarCheckAnswer[]): StarScor
 }
 
 /** Per-kind table (in band, mean score, mean level per STAR criterion) and the misses, as Markdown. */
-export function renderStarCheck(scored: StarScored[]): string {
+export function renderStarCheck(scored: StarScored[], title = 'STAR check set (test/fixtures/star-check'): string {
   const level = (s: StarScored, id: string) => s.score.criteria.find((c) => c.id === id)?.level ?? 0;
   const rows = StarKindSchema.options.map((kind: StarKind) => {
     const of = scored.filter((s) => s.kind === kind);
@@ -49,8 +49,7 @@ export function renderStarCheck(scored: StarScored[]): string {
     .sort((a, b) => Math.abs(b.miss) - Math.abs(a.miss))
     .map((s) => `| ${s.id} | ${s.score.overall.toFixed(1)} | [${s.band[0]}, ${s.band[1]}] | ${CRITERIA.map((c) => level(s, c)).join(' ')} | ${s.score.flags.join(', ') || '-'} |`);
   return [
-    `STAR check set (test/fixtures/star-check, ${scored.length} answers to ${new Set(scored.map((s) => s.questionId)).size} behavioural bank questions;`,
-    'written before the STAR rework by its author, so a check, not an independent test).',
+    `${title}, ${scored.length} answers to ${new Set(scored.map((s) => s.questionId)).size} behavioural bank questions).`,
     '',
     '| Kind | Answers | In band | Mean score | Mean level S / A / R / Refl |',
     '|---|---:|---:|---:|---|',
@@ -89,7 +88,10 @@ export function starThroughput(bank: Bank, answers: StarCheckAnswer[], rounds = 
 async function main(): Promise<void> {
   const bank = await loadBank(path.join(REPO_ROOT, 'rubrics'));
   const answers = loadStarCheck();
-  console.log(renderStarCheck(scoreStarCheck(bank, answers)));
+  console.log(renderStarCheck(scoreStarCheck(bank, answers), 'STAR check set (test/fixtures/star-check; written before the STAR rework by its author, so a check, not an independent test'));
+  console.log('');
+  const later = loadStarCheck(path.join(STAR_CHECK_DIR, 'after-tuning'));
+  console.log(renderStarCheck(scoreStarCheck(bank, later), 'Written after tuning, never tuned on (test/fixtures/star-check/after-tuning; same author, so not independent either'));
   console.log('');
   console.log(starThroughput(bank, answers));
 }
