@@ -69,16 +69,18 @@ const DECLINING = /\b(not|never|rather|n't|no)\b|n't\b/;
 const RETROSPECTIVE = /\b(again|next time|differently|hindsight|looking back|should have|would have|if i (did|redid|started|had|were to do)|since then|ever since|these days|nowadays)\b/;
 
 const ANCHOR =
-  /\b(last|this|that|one|a|the) (year|spring|summer|autumn|fall|winter|quarter|month|week|sprint|tuesday|monday|friday|term|semester)\b|\bin (19|20)\d\d\b|\b(ago|once)\b|\bin my (first|second|third|last|previous|current|old|former|new) (year|role|job|team|company|month|week|position)\b|\bat (my|a|an|our) (previous |last |former |old )?[a-z-]+ ?(company|startup|job|firm|lab|team|agency|bank|app|marketplace|retailer|shop)\b|\bwhen i (joined|was|moved|started|worked)\b|\b(over|during) (one|a|the|my) [a-z-]+\b|\bi (was responsible|owned|was in charge|led|worked on|joined|inherited|was moved|got moved|was asked|had to)\b|^situation\b/;
+  /\b(last|this|that|one|a|the) (year|spring|summer|autumn|fall|winter|quarter|month|week|sprint|tuesday|monday|friday|term|semester)\b|\bin (19|20)\d\d\b|\b(ago|once)\b|\bin my (first|second|third|last|previous|current|old|former|new) (year|role|job|team|company|month|week|position)\b|\bat (my|a|an|our) (previous |last |former |old )?[a-z-]+ ?(company|startup|job|firm|lab|team|agency|bank|app|marketplace|retailer|shop)\b|\bwhen i (joined|was|moved|started|worked)\b|\b(over|during) (one|a|the|my) [a-z-]+\b|\bi (was responsible|owned|was in charge|led|worked on|joined|inherited|was moved|got moved|was asked|had to)\b|^situation\b|\bon (the )?weekends?\b|\bin my (spare|free) time\b|\bside project\b|\boutside (of )?(work|my job)\b|\b(our|my) (team|company|startup|product|service|app|group|lab|feature|platform|system|pipeline|model|job|manager|client)\b/;
 const CONTEXT =
   /\b(team|project|side project|client|customers?|users?|product|feature|service|company|pilot|launch|demo|release|app|pipeline|dashboard|model|startup|job|role|work|tool|api|classifier|chatbot|assistant|dataset|meetup|conference|community|course)\b/;
 const STAKES =
-  /\b(deadline|budget|cap|limit|latency|had to|needed to|before (a|the|our)|weeks? (before|to)|complain\w*|problem|no way to|kept|slowing|cost|bill|spend|under \d|too slow|broke|failing|wrong|blocked|struggl\w+|expected to|pressure|at stake|risk|wanted to|wanted something|goal|aim\w*|to prove|to show|a (week|month|fortnight)|no (prior|background|experience)|never (touched|worked|used|done)|unfamiliar|new to)\b|\d/;
+  /\b(deadline|budget|cap|limit|latency|had to|needed to|before (a|the|our)|weeks? (before|to)|complain\w*|problem|no way to|kept|slowing|cost|bill|spend|under \d|too slow|broke|failing|wrong|blocked|struggl\w+|expected to|pressure|at stake|risk|wanted to|wanted something|goal|aim\w*|to prove|to show|a (week|month|fortnight)|no (prior|background|experience)|never (touched|worked|used|done)|unfamiliar|new to|nobody|no one|couldn't|could not|unable|wasn't able|slow|expensive|too|surprising|halved|doubled)\b|\d/;
 
 const RESULT_WORDS =
-  /\b(dropped|fell|rose|went (from|up|down|out|live|to|back|fine|well)|came (down|back)|cut|reduced|increased|improved|halved|doubled|grew|shrank|stayed|hit|reached|matched|finished|finishes|shipped|launched|relaunched|caught|saved|stopped|ended up|was ready|were back|(is|was|are|were|stayed) back|back (at|to|under)|led to|resulted|adopted|used the|have used|has used|have tried|contributed|passed|worked|succeeded|was trusted|were trusted|no (repeat|recurrence|rollback)s?|nothing similar|has not happened|hasn't happened|haven't had|have had no|without (a|any) (rollback|incident|repeat)|now (finishes|takes|runs|costs)|result|outcome|in the end|afterwards|after (the|my|our) (fix|change|switch|relaunch|launch|rollout)|(was|were|stayed|is|are) (zero|down|under|below|at|within)|went (smoothly|well))\b/;
+  /\b(dropped|fell|rose|recovered|restored|returned to|went (from|up|down|out|live|to|back|fine|well)|came (down|back)|cut|reduced|increased|improved|halved|doubled|grew|shrank|stayed|hit|reached|matched|finished|finishes|shipped|launched|relaunched|caught|saved|stopped|ended up|was ready|were back|(is|was|are|were|stayed) back|back (at|to|under)|led to|resulted|adopted|used the|have used|has used|have tried|contributed|passed|worked|succeeded|was trusted|were trusted|no (repeat|recurrence|rollback)s?|nothing similar|has not happened|hasn't happened|haven't had|have had no|without (a|any) (rollback|incident|repeat)|now (finishes|takes|runs|costs)|result|outcome|in the end|afterwards|after (the|my|our) (fix|change|switch|relaunch|launch|rollout)|(was|were|stayed|is|are) (zero|down|under|below|at|within)|went (smoothly|well))\b/;
 const RESULT_WORDS_ALL = new RegExp(RESULT_WORDS.source, 'g');
 const MEASURE = /\d|\b(half|third|quarter|fifth|twice|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|percent|points?)\b/;
+/** A before/after comparison: "up from 4", "from 14 to 9", "down to half". */
+const COMPARISON = /\b(up|down) (from|to)\b|\bfrom \S+ (percent |%)?to \S+|\bcompared with (before|the old|the previous)\b/;
 const RESULT_LABEL = /^(result|outcome|impact)s?\b/;
 
 /** Retrospective statements; who they are about decides own or team reflection. */
@@ -169,12 +171,14 @@ export function readStory(folded: string): StorySignals {
     for (const v of acts.team) team.add(v);
     // A result is a change stated after the story's first action (or a part labelled "Result:").
     for (const clause of clausesOf(s)) {
-      if (RESULT_LABEL.test(clause.trim()) || (acted && RESULT_WORDS.test(clause))) {
+      const c = actionsOf(clause);
+      // After the first action, a before/after comparison ("up from 4") is an outcome even without a change verb.
+      const changed = acted && COMPARISON.test(clause);
+      if (RESULT_LABEL.test(clause.trim()) || (acted && RESULT_WORDS.test(clause)) || changed) {
         // "answers dropped ... and tickets fell": two outcomes in one clause.
         results += Math.max(1, new Set(clause.match(RESULT_WORDS_ALL)).size);
         if (MEASURE.test(clause)) measured = true;
       }
-      const c = actionsOf(clause);
       if (c.own.length + c.team.length > 0 || (doers > 0 && c.other > 0)) acted = true;
     }
     if (labelled || REFLECTION.test(s)) {
