@@ -91,7 +91,10 @@ async function main(): Promise<void> {
   console.log(renderStarCheck(scoreStarCheck(bank, answers), 'STAR check set (test/fixtures/star-check; written before the STAR rework by its author, so a check, not an independent test'));
   console.log('');
   const later = loadStarCheck(path.join(STAR_CHECK_DIR, 'after-tuning'));
-  console.log(renderStarCheck(scoreStarCheck(bank, later), 'Written after tuning, never tuned on (test/fixtures/star-check/after-tuning; same author, so not independent either'));
+  console.log(renderStarCheck(scoreStarCheck(bank, later), 'Second set (test/fixtures/star-check/after-tuning: written after the first tuning, then its misses informed a second round'));
+  console.log('');
+  const heldBack = loadStarCheck(path.join(STAR_CHECK_DIR, 'held-back'));
+  console.log(renderStarCheck(scoreStarCheck(bank, heldBack), 'Held back (test/fixtures/star-check/held-back: written after all tuning and never tuned on; same author, so not blind'));
   console.log('');
   console.log(starThroughput(bank, answers));
 }
