@@ -15,6 +15,7 @@ import { bowScore } from './bow-baseline.js';
 import { fitTuning } from './fit-tuning.js';
 import { renderBankCalibration, runBankCalibration } from './bank-calibration.js';
 import { renderOwnWords } from './own-words.js';
+import { renderBlind } from './blind-check.js';
 import { loadSaf, mean, pearson, type SafRow } from './saf.js';
 import { auc, dataRoot, fitThreshold, loadSplit, metrics, REPO_ROOT, type Metrics, type SemEvalRow } from './semeval.js';
 
@@ -163,7 +164,7 @@ async function main(): Promise<void> {
   }
   const result = evaluate();
   const saf = evaluateSaf();
-  const bank = `${renderBankCalibration(await runBankCalibration(), 10)}\n\n${await renderOwnWords()}`;
+  const bank = `${renderBankCalibration(await runBankCalibration(), 10)}\n\n${await renderOwnWords()}\n\n${await renderBlind()}`;
   const body = render(result, saf, bank);
   console.log(body);
   upsertSection(join(REPO_ROOT, 'docs/benchmarks.md'), '## Offline grader (npm run bench:grader)', body);

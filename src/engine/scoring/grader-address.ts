@@ -42,7 +42,7 @@ const TICKED = w(`all (?:the )?(?:key )?points|every (?:key )?point|all (?:the )
 const ANSWER_REF = w(`(?:this|my|the above|the present|the current|the following|the candidate['’]?s?|this candidate['’]?s?|our) (?:answer|response|submission|reply|solution|
   explanation|attempt|essay|write-?up|work|entry|transcript|text|message)|this (?:one|submission)|this(?=\\s+(?:deserves|merits|earns|warrants|is worth|qualifies))|the candidate|this candidate|the text above`);
 /** The speaker, as the one who wants the grade. */
-const SELF = w(`me|myself|i|i['’]m|i['’]ve|i['’]d|we|us`);
+const SELF = w(`me|myself|i['’]m|i['’]ve|i['’]d|we|us`);
 const DIRECT_VERB = w(`give|award|grant|assign|mark|rate|score|grade|treat|consider|count|record|output|return|set|put|accept|pass|approve|credit|report|enter|tick|log|
   regard|list|label|classify|register|rank|reward|respond|reply|answer|print|write|emit|say`);
 const MODAL = w(`should|must|shall|will|needs? to|has to|have to|is to|are to|ought to|is expected to|are expected to|deserves?|merits?|earns?|warrants?|qualif(?:y|ies) for|
@@ -61,6 +61,8 @@ const INSTRUCTIONS = w(`instructions?|prompts?|rubrics?|guidelines?|rules?|crite
 
 const re = (source: string, flags = 'i') => new RegExp(source, flags);
 const has = (pattern: string) => re(String.raw`(?:^|[^\p{L}\p{N}])(?:${pattern})(?![\p{L}\p{N}])`, 'iu');
+const SELF_WORDS = has(SELF);
+const SPEAKER_I = re(String.raw`(?:^|[^\p{L}\p{N}_])i\s+(?:am|was|think|believe|feel|know|hope|want|need|would|will|should|must|can|could|have|had|did|do|really|deserve|ask|covered|answered|explained|mentioned|gave|wrote|said|included)(?![\p{L}\p{N}])`, 'iu');
 
 const F = {
   role: has(ROLE),
@@ -71,7 +73,11 @@ const F = {
   ticked: has(TICKED),
   high: has(HIGH),
   answerRef: has(ANSWER_REF),
-  self: has(SELF),
+  // "i" is the speaker when written "I" or followed by what a speaker says of themselves; "token i",
+  // "score i against j" and "q_i" are indices.
+  self: {
+    test: (s: string): boolean => SELF_WORDS.test(s) || /(?:^|[^\p{L}\p{N}_])I(?![\p{L}\p{N}_])/u.test(s) || SPEAKER_I.test(s),
+  },
   modal: has(MODAL),
   request: has(REQUEST),
   claim: has(CLAIM),
@@ -134,7 +140,12 @@ function sentenceVerdict(sentence: string): string | undefined {
   const high = F.high.test(s);
   const aboutThis = F.answerRef.test(s) || F.self.test(s);
   const generic = F.generic.test(s) && !F.answerRef.test(s);
-  if (IMPERATIVE.test(s) && (grade || high) && (aboutThis || high) && !generic) return 'asks for a grade';
+  if (IMPERATIVE.test(s)) {
+    // The imperative verb is no grade of its own: "Score each query against every key" asks for no mark.
+    const rest = s.replace(IMPERATIVE, ' ');
+    // A top word alone ("keep the top k", "take the max") is an instruction about the method, not a grade.
+    if (F.grade.test(rest) && (aboutThis || high) && !generic) return 'asks for a grade';
+  }
   // Spoken to, or told what to do: "you", or a grader that "should", "must", "will", "give(s)".
   const addressee = F.you.test(s) || GRADER_ACTS.test(s);
   const directs = IMPERATIVE.test(s) || F.modal.test(s) || F.request.test(s);
