@@ -22,7 +22,7 @@ const KEY_POINT_SHARE = 0.1;
 /**
  * A well-told story about something else is not an answer: the story's credit scales from this floor
  * at no key point coverage up to full at RELEVANT_AT. Key point cues match single words in stories
- * told in the candidate's own words, so the floor stays well above 0 (chosen on the STAR check set:
+ * told in the candidate's own words, so the floor stays above 0 (chosen on the first STAR check set:
  * 0.3 and 0.3 moved one off-topic story into its band and no on-topic answer out of one).
  */
 const RELEVANCE_FLOOR = 0.3;
