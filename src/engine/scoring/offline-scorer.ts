@@ -77,8 +77,12 @@ function scoreVariant(input: VariantInput): Score {
   const voided = flags.some((flag) => flag !== 'too-short');
   const outcomes = variant.keyPoints.map((kp) => {
     const outcome = matchKeyPoint(kp, ix);
-    // A bare list of terms makes no claim, so it cannot state the opposite of one either.
-    return voided || (input.features.listLike && outcome.contradicted) ? missedOutcome(outcome) : outcome;
+    // A bare list of terms makes no claim, so it cannot state the opposite of one either. Nor is a
+    // story a claim about a key point: on behavioural answers the matcher's "Contradicted" fell on
+    // the candidate's own details ("background", "cost fell by 70 percent with no drop") in 9 of 11
+    // cases over the calibration suite and the STAR check sets, so it is not shown there.
+    const unreadable = input.features.listLike || input.rubric.kind === 'behavioral';
+    return voided || (unreadable && outcome.contradicted) ? missedOutcome(outcome) : outcome;
   });
   const content = summarizeContent(outcomes, precisionOf(ix, variant, model));
   const keyPoints = outcomes.map((o) => o.result);

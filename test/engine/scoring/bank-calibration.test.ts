@@ -89,6 +89,14 @@ describe('bank calibration suite', () => {
     expect(mean(ofKind('strong-plain').map((a) => a.score.overall)) - mean(partial.map((a) => a.score.overall))).toBeGreaterThanOrEqual(25);
   });
 
+  it('a behavioural answer (a story) is never told it contradicted a key point', () => {
+    const behavioural = new Set(bank.questions.filter((q) => q.rubric.kind === 'behavioral').map((q) => q.id));
+    const stories = scored.filter((a) => behavioural.has(a.questionId));
+    expect(stories.length).toBeGreaterThanOrEqual(20);
+    // Before this rule: "Contradicted: you said 'same'" on a partial story, and on strong ones elsewhere.
+    for (const a of stories) expect(a.score.keyPoints.filter((k) => k.negated).map((k) => k.id), a.id).toEqual([]);
+  });
+
   it('a strong answer in the candidate\'s own words is never scored as a non-answer', () => {
     for (const a of [...ofKind('strong-own-words'), ...ofKind('hedged')]) expect(a.score.flags, a.id).toEqual([]);
   });
