@@ -78,6 +78,12 @@ describe('clause claims', () => {
     expect(read('The metric is a distance, so lower is better.', 'With this metric distance, higher is worse.')).toEqual([]);
   });
 
+  it('knows general opposites of machine-learning explanations (lexicon/synonyms.ts DIRECTION_PAIRS)', () => {
+    expect(read('Prefill processes the prompt tokens in parallel.', 'Prefill processes the prompt tokens sequentially, one at a time.')).not.toEqual([]);
+    expect(read('Prefill processes the prompt tokens in parallel.', 'Prefill processes all the prompt tokens in parallel.')).toEqual([]);
+    expect(read('Weight decay shrinks the weights toward zero.', 'Weight decay grows the weights away from zero.')).not.toEqual([]);
+  });
+
   it('keeps a clause about another named thing apart', () => {
     const statement = 'CycleGAN works with two unpaired image collections.';
     expect(read(statement, 'CycleGAN works only with paired image collections.')).not.toEqual([]);

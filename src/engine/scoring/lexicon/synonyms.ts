@@ -123,6 +123,13 @@ export const DIRECTION_PAIRS: readonly (readonly [string, string])[] = [
   ['improve', 'worsen'], ['improve', 'degrade'], ['explicit', 'implicit'], ['overfit', 'underfit'], ['forward', 'reverse'],
   ['forward', 'backward'], ['sharpen', 'blur'], ['sharper', 'blurrier'], ['sharper', 'blur'], ['sharpen', 'blurrier'],
   ['sharp', 'blur'], ['close', 'far'], ['near', 'far'],
+  // General opposites of machine-learning explanations (not drawn from any answer set).
+  ['parallel', 'sequential'], ['parallel', 'serial'], ['online', 'offline'],
+  ['lossy', 'lossless'], ['before', 'after'], ['first', 'last'], ['raise', 'lower'], ['grow', 'shrink'],
+  ['expand', 'shrink'], ['tight', 'loose'], ['coarse', 'fine'],
+  ['positive', 'negative'], ['vanish', 'explode'], ['include', 'exclude'], ['allow', 'prevent'],
+  ['heavy', 'light'], ['large', 'small'], ['above', 'below'], ['inside', 'outside'], ['enable', 'disable'],
+  ['chosen', 'rejected'], ['prefer', 'reject'], ['help', 'hurt'], ['stabilise', 'destabilise'], ['stabilize', 'destabilize'],
 ];
 
 /** Words that are a negated form of another: "disconnected" is "connected" with polarity flipped. */
