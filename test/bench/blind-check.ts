@@ -10,6 +10,8 @@ import { scoreCalibration, type ScoredAnswer } from './bank-calibration.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BLIND_DIR = path.join(REPO_ROOT, 'test/fixtures/blind-check');
+/** The behavioural (STAR) blind set: 40 stories to the 5 behavioural questions, written under the same rules. */
+export const BLIND_STAR_DIR = path.join(REPO_ROOT, 'test/fixtures/blind-star');
 
 const mean = (xs: number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
 
@@ -42,9 +44,9 @@ export function summariseBlind(answers: ScoredAnswer[]): BlindSummary {
   return { rows, wrongAbovePartial, questions: questions.length, namedFound, named };
 }
 
-/** Scores the blind set against a bank folder (default: the repository's rubrics/). */
-export async function scoreBlind(bankDir: string = path.join(REPO_ROOT, 'rubrics')): Promise<ScoredAnswer[]> {
-  return scoreCalibration(await loadBank(bankDir), loadCalibration(BLIND_DIR)).answers;
+/** Scores a blind set (default: the technical one) against a bank folder (default: the repository's rubrics/). */
+export async function scoreBlind(bankDir: string = path.join(REPO_ROOT, 'rubrics'), dir: string = BLIND_DIR): Promise<ScoredAnswer[]> {
+  return scoreCalibration(await loadBank(bankDir), loadCalibration(dir)).answers;
 }
 
 /** The set's paragraph and table for docs/benchmarks.md. */
@@ -63,6 +65,23 @@ export async function renderBlind(bankDir?: string): Promise<string> {
     '',
     `The wrong answer outscores the partial one on ${s.wrongAbovePartial} of ${s.questions} questions; of the ${s.named} key points the wrong answers`,
     `contradict, the scorer names ${s.namedFound} as contradicted.`,
+    '',
+    await renderBlindStar(bankDir),
+  ].join('\n');
+}
+
+/** The behavioural blind set's paragraph and table. */
+export async function renderBlindStar(bankDir?: string): Promise<string> {
+  const answers = await scoreBlind(bankDir, BLIND_STAR_DIR);
+  const s = summariseBlind(answers);
+  return [
+    `Blind behavioural set (test/fixtures/blind-star): ${answers.length} stories to the ${s.questions} behavioural questions, written the same way (a`,
+    'helper who never saw the scorer or a score; never tuned on): two strong in own words, one strong and plain, a partial (stops at',
+    'the actions, or "we" only), a STAR keyword list, a good story to another question (off-topic), a polite non-answer, a hedged one.',
+    '',
+    '| Kind | Answers | In band | Mean score | Told "Contradicted" |',
+    '|---|---:|---:|---:|---:|',
+    ...s.rows,
   ].join('\n');
 }
 
@@ -72,6 +91,8 @@ async function main(): Promise<void> {
   console.log('| Kind | Answers | In band | Mean score | Told "Contradicted" |\n|---|---:|---:|---:|---:|');
   console.log(s.rows.join('\n'));
   console.log(`\nwrong > partial on ${s.wrongAbovePartial} of ${s.questions} questions; named contradictions found ${s.namedFound} of ${s.named}`);
+  console.log('\nBehavioural (test/fixtures/blind-star):');
+  console.log(summariseBlind(await scoreBlind(process.argv[2], BLIND_STAR_DIR)).rows.join('\n'));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -4,7 +4,7 @@
 // "Contradicted" among correct answers), with a little slack: they catch a change that makes things
 // worse on answers nobody tuned for. Never tune on this set; fix the scorer on training data.
 import { describe, expect, it } from 'vitest';
-import { scoreBlind, summariseBlind } from '../../bench/blind-check.js';
+import { BLIND_STAR_DIR, scoreBlind, summariseBlind } from '../../bench/blind-check.js';
 
 const answers = await scoreBlind();
 const ofKind = (kind: string) => answers.filter((a) => a.kind === kind);
@@ -33,5 +33,31 @@ describe('blind check set', () => {
   it('does not let fluent wrong answers drift up (they are the known weakness: mean 53.4 when first measured)', () => {
     expect(mean(ofKind('wrong').map((a) => a.overall))).toBeLessThanOrEqual(56);
     expect(summariseBlind(answers).wrongAbovePartial).toBeLessThanOrEqual(16);
+  });
+});
+
+// The behavioural blind set (test/fixtures/blind-star), first measured after the STAR reader landed:
+// strong own words 6/10 in band (mean 73.2), hedged 4/5, keyword lists 5/5 (all 0), non-answers 4/5
+// (all under 1), off-topic stories 0/5 (mean 49.9: the known gap, a good story to another question).
+const stories = await scoreBlind(undefined, BLIND_STAR_DIR);
+const storiesOf = (kind: string) => stories.filter((a) => a.kind === kind);
+
+describe('blind behavioural set', () => {
+  it('has 40 stories to the 5 behavioural questions', () => {
+    expect(stories).toHaveLength(40);
+    expect(summariseBlind(stories).questions).toBe(5);
+  });
+
+  it('credits real stories and gives STAR vocabulary and non-answers nothing', () => {
+    expect(storiesOf('strong-own-words').filter((a) => a.miss === 0).length).toBeGreaterThanOrEqual(5);
+    expect(mean(storiesOf('strong-own-words').map((a) => a.overall))).toBeGreaterThanOrEqual(68);
+    expect(storiesOf('hedged').filter((a) => a.miss === 0).length).toBeGreaterThanOrEqual(3);
+    for (const a of storiesOf('keyword-list')) expect(a.overall, a.id).toBeLessThanOrEqual(35);
+    for (const a of storiesOf('non-answer')) expect(a.overall, a.id).toBeLessThan(5);
+    expect(mean(storiesOf('strong-own-words').map((a) => a.overall)) - mean(storiesOf('partial').map((a) => a.overall))).toBeGreaterThanOrEqual(20);
+  });
+
+  it('does not let a good story to another question drift further up (the known gap)', () => {
+    expect(mean(storiesOf('off-topic').map((a) => a.overall))).toBeLessThanOrEqual(55);
   });
 });
