@@ -136,7 +136,7 @@ async function assessInTurn(scope: TurnScope, signal?: AbortSignal): Promise<Ass
   const decision = targets.length > 0 ? await decisionMessage(prompts, next, targets) : undefined;
   const messages = await turnMessages(prompts, { ...input, answer: screened.kept }, decision, await turnLineMessage(prompts, next, targets));
   const call = startTurnCall(client, messages, signal);
-  const offline = scope.offline ?? (await whileWaiting(() => offlineEvaluation(input)));
+  const offline = scope.offline ?? (await whileWaiting(() => offlineEvaluation(input, screened)));
   const header = await call.header;
   if (!header.ok) {
     if (isInvalidReply(header.error)) return undefined;
@@ -186,17 +186,17 @@ export function createLlmAssessor(client: LlmClient, prompts: LoadedPrompts, jud
   return {
     async assess(input, next, signal): Promise<Assessment> {
       const targets = possibleTargets(next);
-      const early = input.answer.length <= SHORT_ANSWER_CHARS ? offlineEvaluation(input) : undefined;
+      // As in the judge: sentences addressed to the grader never reach the model. One screen serves the offline score too.
+      const screened = separateGraderAddress(input.answer);
+      const early = input.answer.length <= SHORT_ANSWER_CHARS ? offlineEvaluation(input, screened) : undefined;
       const skipped = early && sureNonAnswer(early, next);
       if (skipped) return skipped;
-      // As in the judge: sentences addressed to the grader never reach the model.
-      const screened = separateGraderAddress(input.answer);
       if (oneModel && (targets.length > 0 || next.upcoming)) {
         const turn = await assessInTurn({ client, prompts, input, next, targets, screened, ...(early ? { offline: early } : {}) }, signal);
         if (turn) return turn;
       }
       if (targets.length === 0) return { evaluation: await judge.judge(input, signal) };
-      const offline = early ?? offlineEvaluation(input);
+      const offline = early ?? offlineEvaluation(input, screened);
       const outcome = await ask(client, prompts, { ...input, answer: screened.kept }, next, targets, signal);
       const judged: CallOutcome<Judgement> = outcome.ok ? { ...outcome, value: { keyPoints: outcome.value.keyPoints, criteria: outcome.value.criteria } } : outcome;
       const evaluation: Evaluation = checkedEvaluation(input.question, screened, offline, model, judged);

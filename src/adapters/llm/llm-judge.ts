@@ -41,9 +41,9 @@ export function createLlmJudge(client: LlmClient, prompts: LoadedPrompts): Judge
   return {
     id: `llm:${model}`,
     async judge(input, signal): Promise<Evaluation> {
-      // The offline evaluation already has grader-addressed sentences blanked and flagged.
-      const offline = offlineEvaluation(input);
+      // The offline evaluation has the grader-addressed sentences blanked and flagged, by the same screen.
       const screened = separateGraderAddress(input.answer);
+      const offline = offlineEvaluation(input, screened);
       const outcome = await askModel(client, prompts, { ...input, answer: screened.kept }, signal);
       return checkedEvaluation(input.question, screened, offline, model, outcome);
     },

@@ -1,7 +1,7 @@
 // The offline interviewer and judge behind the ports: rubric-driven, deterministic, no network.
 import type { Interviewer, Judge } from '../ports.js';
 import type { Question } from '../bank/schema.js';
-import { separateGraderAddress } from '../scoring/grader-address.js';
+import { separateGraderAddress, type SeparatedAnswer } from '../scoring/grader-address.js';
 import { scoreOffline, type ScoreRequest } from '../scoring/offline-scorer.js';
 import type { Evaluation } from '../scoring/types.js';
 import type { JudgeInput } from '../effects.js';
@@ -30,10 +30,10 @@ export function scoreRequestFor(question: Question, answer: string): ScoreReques
 /**
  * Scores with the offline scorer; the evaluation's score and offline score are the same. Sentences
  * addressed to the grader (grader-address.ts) are blanked first, so they can earn nothing, and the
- * score is flagged 'addresses-grader'.
+ * score is flagged 'addresses-grader'. `screened` is that screen of `input.answer` when the caller
+ * has it already (the LLM judge screens the answer for the model too).
  */
-export function offlineEvaluation(input: JudgeInput): Evaluation {
-  const screened = separateGraderAddress(input.answer);
+export function offlineEvaluation(input: JudgeInput, screened: SeparatedAnswer = separateGraderAddress(input.answer)): Evaluation {
   const raw = scoreOffline(scoreRequestFor(input.question, screened.blanked));
   if (screened.spans.length === 0) return { score: raw, offline: raw, droppedClaims: [], disagreement: false };
   const score = { ...raw, flags: [...raw.flags, 'addresses-grader' as const] };
