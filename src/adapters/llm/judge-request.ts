@@ -48,18 +48,8 @@ function outputFormat(question: Question): string {
   return `{\n  "keyPoints": [\n${keyPoints.join(',\n')}\n  ],\n  "criteria": [\n${criteria.join(',\n')}\n  ]\n}`;
 }
 
-type QuestionValues = Omit<PromptValues<'judge'>, 'answer'>;
-
-const questionValues = new WeakMap<Question, QuestionValues>();
-
-/** Values of prompts/judge.md. The answer goes to its data slot (neutralised by the loader). The question's part is built once per question object. */
+/** Values of prompts/judge.md. The answer goes to its data slot (neutralised by the loader). */
 export function judgePromptValues(question: Question, answer: string): PromptValues<'judge'> {
-  let fixed = questionValues.get(question);
-  if (!fixed) questionValues.set(question, (fixed = valuesOf(question)));
-  return { ...fixed, answer };
-}
-
-function valuesOf(question: Question): QuestionValues {
   return {
     question: question.prompt,
     reference_answer: question.referenceAnswer.trim(),
@@ -68,5 +58,6 @@ function valuesOf(question: Question): QuestionValues {
       .map((c) => `- ${c.id}: ${c.name}\n${c.levels.map((text, level) => `    ${level}: ${text}`).join('\n')}`)
       .join('\n'),
     output_format: outputFormat(question),
+    answer,
   };
 }

@@ -72,78 +72,13 @@ export async function loadPrompts(dir: string): Promise<LoadedPrompts> {
     throw new ConfigInvalid(`invalid prompt templates in ${dir}:\n${problems.join('\n')}\nFix these files (or point PROBE_PROMPTS_DIR elsewhere) and start again.`);
   }
   const templates = new Map(names.map((name, i) => [name, (checked[i] as { template: PromptTemplate }).template]));
-  const format = (name: PromptName, values: Record<string, string>) => (templates.get(name) as PromptTemplate).format(values);
-  const rendered = createRenderCache(format);
   return {
     dir,
-    render: (name, values) => rendered(name, PROMPT_SPECS[name], values),
+    render: async (name, values) => {
+      const spec: PromptSpec = PROMPT_SPECS[name];
+      const filled: Record<string, string> = { ...values };
+      for (const variable of Object.keys(spec.slots)) filled[variable] = neutraliseTags(filled[variable] ?? '');
+      return (templates.get(name) as PromptTemplate).format(filled);
+    },
   };
-}
-
-/** Rendered prompts kept, at most this many (a bank's questions times the few forms of each prompt). */
-const MAX_CACHED = 1024;
-
-/** A rendered template cut where its candidate-text slots go: parts[0] slot[0] parts[1] ... */
-interface Cut {
-  parts: string[];
-  slots: string[];
-}
-
-/**
- * Renders through a cache. A turn renders the same judge, decision and line prompts for the same
- * question again and again, with only the answer new: mustache's output was rebuilt each time and the
- * SDK then flattened it again to send it. A prompt is cached by its values other than candidate text;
- * that text goes into a kept cut of the template, but only where filling the cut is shown to give
- * exactly what mustache gives (checked once per cut with two sample texts), else it is rendered afresh.
- */
-function createRenderCache(format: (name: PromptName, values: Record<string, string>) => Promise<string>) {
-  const cache = new Map<string, Promise<Cut | undefined>>();
-  const cut = async (name: PromptName, spec: PromptSpec, values: Record<string, string>): Promise<Cut | undefined> => {
-    const slots = Object.keys(spec.slots);
-    const marks = slots.map((_, i) => `\u0002slot${i}\u0002`);
-    const text = await format(name, { ...values, ...Object.fromEntries(slots.map((v, i) => [v, marks[i] as string])) });
-    const parts: string[] = [];
-    const order: string[] = [];
-    let rest = text;
-    for (let next = nextMark(rest, marks); next; next = nextMark(rest, marks)) {
-      parts.push(rest.slice(0, next.at));
-      order.push(slots[next.index] as string);
-      rest = rest.slice(next.at + (marks[next.index] as string).length);
-    }
-    parts.push(rest);
-    const found: Cut = { parts, slots: order };
-    for (const sample of ['', 'a <b> & {{c}} "d"\n']) {
-      const filled = { ...values, ...Object.fromEntries(slots.map((v) => [v, sample])) };
-      if ((await format(name, filled)) !== fill(found, filled)) return undefined;
-    }
-    return found;
-  };
-  return async (name: PromptName, spec: PromptSpec, values: Record<string, string>): Promise<string> => {
-    const filled: Record<string, string> = { ...values };
-    for (const variable of Object.keys(spec.slots)) filled[variable] = neutraliseTags(filled[variable] ?? '');
-    const key = JSON.stringify([name, ...spec.variables.filter((v) => !(v in spec.slots)).map((v) => values[v] ?? '')]);
-    let found = cache.get(key);
-    if (!found) {
-      if (cache.size >= MAX_CACHED) cache.clear();
-      cache.set(key, (found = cut(name, spec, values)));
-      found.catch(() => cache.delete(key));
-    }
-    const kept = await found;
-    return kept ? fill(kept, filled) : format(name, filled);
-  };
-}
-
-function nextMark(text: string, marks: string[]): { at: number; index: number } | undefined {
-  let best: { at: number; index: number } | undefined;
-  marks.forEach((mark, index) => {
-    const at = text.indexOf(mark);
-    if (at >= 0 && (!best || at < best.at)) best = { at, index };
-  });
-  return best;
-}
-
-function fill(cut: Cut, values: Record<string, string>): string {
-  let text = cut.parts[0] as string;
-  cut.slots.forEach((slot, i) => (text += (values[slot] ?? '') + (cut.parts[i + 1] as string)));
-  return text;
 }
