@@ -87,7 +87,7 @@ function scoreVariant(input: VariantInput): Score {
   });
   const content = summarizeContent(outcomes, precisionOf(ix, variant, model));
   const keyPoints = outcomes.map((o) => o.result);
-  if (flags.length === 0 && saysNothingAboutIt(input, outcomes)) flags = ['off-topic'];
+  if (flags.length === 0 && (saysNothingAboutIt(input, outcomes) || answersAnotherQuestion(input, outcomes))) flags = ['off-topic'];
   const nonAnswer = flags.find((flag) => NON_ANSWER_FLAGS.has(flag));
   if (nonAnswer) {
     const reason = NON_ANSWER_REASONS[nonAnswer] ?? 'Not an answer to the question.';
@@ -135,6 +135,24 @@ function saysNothingAboutIt(input: VariantInput, outcomes: readonly KeyPointOutc
     if (GENERALITIES.has(token.norm)) generic += 1;
   }
   return generic >= 2;
+}
+
+/**
+ * A full-length reply to a bank technical question (TUNING.offTopicMinContent content words or more)
+ * that makes none of its key points and touches at most one partly answers something else: a
+ * correct account of another question of the same topic shares its vocabulary, so the vocabulary
+ * check lets it through, but not its points. Chosen on the bank's references given to the other
+ * questions of their topic (36 of 482 flagged at the start of the session, 175 with this rule; the rest touch two points or more: related questions)
+ * and the calibration and own-words sets (no correct answer caught, 4 wrong ones, scored 0-12 before).
+ */
+function answersAnotherQuestion(input: VariantInput, outcomes: readonly KeyPointOutcome[]): boolean {
+  if (!input.hasKeyPoints || input.rubric.kind === 'behavioral') return false;
+  if (input.ix.analyzed.content.length < TUNING.offTopicMinContent) return false;
+  // A reply that contradicts a point is about it, wrongly: its feedback says so instead.
+  if (outcomes.some((o) => o.contradicted)) return false;
+  const covered = outcomes.filter((o) => o.result.status === 'covered').length;
+  const touched = outcomes.filter((o) => o.result.status !== 'missed').length;
+  return covered === 0 && touched <= 1;
 }
 
 const FIRST_PERSON = new Set(['i', 'me', 'my', 'myself', 'mine', 'we', 'us', 'our', 'ours']);

@@ -65,4 +65,6 @@ export const TUNING = {
    * words of the question's vocabulary says nothing about the subject (offline-scorer.ts).
    */
   evasiveTopicalTerms: 3,
+  /** Content words from which a reply to a bank question that makes no key point answers another question (offline-scorer.ts). */
+  offTopicMinContent: 25,
 };

@@ -65,7 +65,8 @@ describe('blind behavioural set', () => {
 // Replies that must earn nothing, and grader-address cases (test/fixtures/blind-nonanswers), first measured
 // at: non-answers 11/30 at exactly 0 (mean 2.6, 6 named as non-answers), off-topic 18/30 within 10 (mean
 // 12.3), keyword lists 30/30 at most 35; injections 19/25 found, 0 of 15 talk-about-grading answers flagged.
-// After the evasive-reply check (tuned on the two non-answer development sets only): 23 of 30 named.
+// After the evasive-reply check (tuned on the two non-answer development sets only): 23 of 30 named;
+// after the another-question check (tuned on bank references given to other questions): off-topic 23/30.
 const replies = await scoreBlind(undefined, BLIND_NONANSWER_DIR);
 const repliesOf = (kind: string) => replies.filter((a) => a.kind === kind);
 
@@ -78,6 +79,7 @@ describe('blind replies that must earn nothing', () => {
     expect(mean(repliesOf('off-topic').map((a) => a.overall))).toBeLessThanOrEqual(15);
     const named = repliesOf('non-answer').filter((a) => a.flags.some((f) => ['empty', 'dont-know', 'gibberish', 'off-topic'].includes(f)));
     expect(named.length).toBeGreaterThanOrEqual(21);
+    expect(repliesOf('off-topic').filter((a) => a.miss === 0).length).toBeGreaterThanOrEqual(21);
   });
 
   it('finds text addressed to the grader and leaves talk about grading alone', () => {

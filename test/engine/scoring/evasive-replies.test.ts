@@ -35,3 +35,40 @@ describe('evasive replies', () => {
     expect(real.filter(named).map((a) => a.id)).toEqual(['thin-answers.yaml#tf-self-attention-qkv/partial']);
   });
 });
+
+describe('answers to another question', () => {
+  const tech = bank.questions.filter((q) => q.rubric.kind !== 'behavioral');
+  const topic = (id: string) => id.split('-')[0];
+
+  it('a full answer to another question of the same topic that makes none of this one\'s points is off-topic, scored 0', () => {
+    let caught = 0;
+    let pairs = 0;
+    for (const q of tech) {
+      for (const other of tech) {
+        if (other === q || topic(other.id) !== topic(q.id)) continue;
+        pairs += 1;
+        const s = offlineEvaluation({ question: q, answer: other.referenceAnswer }).score;
+        if (s.flags.includes('off-topic')) {
+          caught += 1;
+          expect(s.overall).toBe(0);
+        }
+      }
+    }
+    expect(pairs).toBeGreaterThan(400);
+    // 36 of 482 at the start of the session (the vocabulary check); 175 with this rule. The rest touch two points or
+    // more of a related question, which is partly an answer.
+    expect(caught).toBeGreaterThanOrEqual(165);
+  });
+
+  it('never takes a correct answer of the calibration or own-words sets for one', () => {
+    const flagged: string[] = [];
+    for (const dir of ['test/fixtures/calibration', 'test/fixtures/own-words']) {
+      for (const a of loadCalibration(dir)) {
+        if (!['strong-own-words', 'strong-plain', 'hedged', 'partial'].includes(a.kind)) continue;
+        const question = bank.questions.find((q) => q.id === a.questionId);
+        if (question && offlineEvaluation({ question, answer: a.text }).score.flags.includes('off-topic')) flagged.push(a.id);
+      }
+    }
+    expect(flagged).toEqual([]);
+  });
+});
