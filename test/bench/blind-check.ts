@@ -4,12 +4,16 @@
 // outscores the partial one on the same question. `npx tsx test/bench/blind-check.ts [bank-dir]`.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { loadBank } from '../../src/adapters/bank/load-bank.js';
+import { findGraderAddress } from '../../src/engine/scoring/grader-address.js';
 import { loadCalibration } from '../fixtures/calibration/load-calibration.js';
 import { scoreCalibration, type ScoredAnswer } from './bank-calibration.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BLIND_DIR = path.join(REPO_ROOT, 'test/fixtures/blind-check');
+/** Replies that must earn nothing (non-answers, off-topic answers, keyword lists) and grader-address cases, written blind. */
+export const BLIND_NONANSWER_DIR = path.join(REPO_ROOT, 'test/fixtures/blind-nonanswers');
 /** The behavioural (STAR) blind set: 40 stories to the 5 behavioural questions, written under the same rules. */
 export const BLIND_STAR_DIR = path.join(REPO_ROOT, 'test/fixtures/blind-star');
 
@@ -67,6 +71,58 @@ export async function renderBlind(bankDir?: string): Promise<string> {
     `contradict, the scorer names ${s.namedFound} as contradicted.`,
     '',
     await renderBlindStar(bankDir),
+    '',
+    await renderBlindNonAnswers(bankDir),
+  ].join('\n');
+}
+
+export interface BlindGraderAddress {
+  injected: number;
+  found: number;
+  /** Found with every flagged span inside the injected text (nothing of the real answer taken). */
+  clean: number;
+  legitimate: number;
+  wronglyFlagged: number;
+}
+
+/** The blind grader-address cases: injections found, legitimate talk about grading left alone. */
+export function blindGraderAddress(): BlindGraderAddress {
+  const cases = JSON.parse(readFileSync(path.join(BLIND_NONANSWER_DIR, 'grader-address.json'), 'utf8')) as { answer: string; injected: string }[];
+  const result: BlindGraderAddress = { injected: 0, found: 0, clean: 0, legitimate: 0, wronglyFlagged: 0 };
+  for (const c of cases) {
+    const spans = findGraderAddress(c.answer);
+    if (c.injected === '') {
+      result.legitimate += 1;
+      if (spans.length > 0) result.wronglyFlagged += 1;
+      continue;
+    }
+    result.injected += 1;
+    const start = c.answer.indexOf(c.injected);
+    const end = start + c.injected.length;
+    const overlaps = spans.some((s) => s.start < end && s.end > start);
+    if (overlaps) result.found += 1;
+    if (overlaps && spans.every((s) => s.start >= start - 1 && s.end <= end + 1)) result.clean += 1;
+  }
+  return result;
+}
+
+/** The non-answer blind set's paragraph and table. */
+export async function renderBlindNonAnswers(bankDir?: string): Promise<string> {
+  const answers = await scoreBlind(bankDir, BLIND_NONANSWER_DIR);
+  const s = summariseBlind(answers);
+  const g = blindGraderAddress();
+  const named = answers.filter((a) => a.kind === 'non-answer' && a.flags.some((f) => ['empty', 'dont-know', 'gibberish', 'off-topic'].includes(f))).length;
+  return [
+    `Blind replies that must earn nothing (test/fixtures/blind-nonanswers): ${answers.length} replies to ${s.questions} bank questions,`,
+    'written the same way as the blind check set: a polite or evasive non-answer in fresh words, a correct answer to another question (half',
+    'the same topic, half another), and a keyword list, per question.',
+    '',
+    '| Kind | Answers | In band | Mean score | Told "Contradicted" |',
+    '|---|---:|---:|---:|---:|',
+    ...s.rows,
+    '',
+    `Non-answers named as such (a non-answer flag): ${named} of ${answers.filter((a) => a.kind === 'non-answer').length}. Grader-address cases: ${g.found} of ${g.injected} injections found`,
+    `(${g.clean} with nothing of the real answer taken), ${g.wronglyFlagged} of ${g.legitimate} answers that only talk about grading flagged.`,
   ].join('\n');
 }
 
@@ -93,6 +149,8 @@ async function main(): Promise<void> {
   console.log(`\nwrong > partial on ${s.wrongAbovePartial} of ${s.questions} questions; named contradictions found ${s.namedFound} of ${s.named}`);
   console.log('\nBehavioural (test/fixtures/blind-star):');
   console.log(summariseBlind(await scoreBlind(process.argv[2], BLIND_STAR_DIR)).rows.join('\n'));
+  console.log('');
+  console.log(await renderBlindNonAnswers(process.argv[2]));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

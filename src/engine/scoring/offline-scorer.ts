@@ -73,7 +73,8 @@ interface VariantInput {
 }
 
 function scoreVariant(input: VariantInput): Score {
-  const { variant, model, ix, flags } = input;
+  const { variant, model, ix } = input;
+  let { flags } = input;
   const voided = flags.some((flag) => flag !== 'too-short');
   const outcomes = variant.keyPoints.map((kp) => {
     const outcome = matchKeyPoint(kp, ix);
@@ -86,6 +87,7 @@ function scoreVariant(input: VariantInput): Score {
   });
   const content = summarizeContent(outcomes, precisionOf(ix, variant, model));
   const keyPoints = outcomes.map((o) => o.result);
+  if (flags.length === 0 && (saysNothingAboutIt(input, outcomes) || answersAnotherQuestion(input, outcomes))) flags = ['off-topic'];
   const nonAnswer = flags.find((flag) => NON_ANSWER_FLAGS.has(flag));
   if (nonAnswer) {
     const reason = NON_ANSWER_REASONS[nonAnswer] ?? 'Not an answer to the question.';
@@ -101,6 +103,67 @@ function scoreVariant(input: VariantInput): Score {
   const overall = graded.overall * wrong * (flags.length > 0 ? FLAGGED_FACTOR : input.features.listLike ? LIST_FACTOR : 1);
   return { scorer: 'offline', overall: Math.round(overall * 10) / 10, keyPoints, criteria: graded.criteria, flags };
 }
+
+/**
+ * A reply to a bank question that touches none of its key points, even partly, and uses at most
+ * TUNING.evasiveTopicalTerms of the question's own vocabulary (its reference, key points and cues,
+ * the question's words aside) says nothing about the subject, however it is worded: a deflection
+ * ("another team handled that"), a request to move on, waffle ("it depends on many factors"),
+ * talk about motivation. It is about something other than the question, so it is flagged
+ * off-topic: judged from vocabulary, as the off-topic check is, so the LLM path still sends it to
+ * the model (llm-assess.ts), which catches a right answer in words the bank does not use. Bank
+ * technical questions only: a story is told in the candidate's own words, and derived key points
+ * (a reference alone) carry too little vocabulary to tell a short right answer from none.
+ */
+function saysNothingAboutIt(input: VariantInput, outcomes: readonly KeyPointOutcome[]): boolean {
+  if (!input.hasKeyPoints || input.rubric.kind === 'behavioral') return false;
+  if (outcomes.some((o) => o.result.status !== 'missed' || o.contradicted)) return false;
+  const { analyzed } = input.ix;
+  const topical = new Set<string>();
+  for (const index of analyzed.content) {
+    const term = analyzed.tokens[index]?.term ?? '';
+    if (input.variant.vocabulary.has(term) && !input.model.questionTerms.has(term)) topical.add(term);
+  }
+  if (topical.size > TUNING.evasiveTopicalTerms) return false;
+  // And it shows how it avoids the subject: it talks about the speaker ("in my last job...", "I'd
+  // have to check") or in generalities ("it depends on many factors"). A thin answer in the
+  // candidate's own words ("the generator keeps making the same few pictures") does neither, and is
+  // left to the key points (and, with a model, to the model).
+  let generic = 0;
+  for (const token of analyzed.tokens) {
+    if (FIRST_PERSON.has(token.norm)) return true;
+    if (GENERALITIES.has(token.norm)) generic += 1;
+  }
+  return generic >= 2;
+}
+
+/**
+ * A full-length reply to a bank technical question (TUNING.offTopicMinContent content words or more)
+ * that makes none of its key points and touches at most one partly answers something else: a
+ * correct account of another question of the same topic shares its vocabulary, so the vocabulary
+ * check lets it through, but not its points. Chosen on the bank's references given to the other
+ * questions of their topic (36 of 482 flagged at the start of the session, 175 with this rule; the rest touch two points or more: related questions)
+ * and the calibration and own-words sets (no correct answer caught, 4 wrong ones, scored 0-12 before).
+ */
+function answersAnotherQuestion(input: VariantInput, outcomes: readonly KeyPointOutcome[]): boolean {
+  if (!input.hasKeyPoints || input.rubric.kind === 'behavioral') return false;
+  if (input.ix.analyzed.content.length < TUNING.offTopicMinContent) return false;
+  // A reply that contradicts a point is about it, wrongly: its feedback says so instead.
+  if (outcomes.some((o) => o.contradicted)) return false;
+  const covered = outcomes.filter((o) => o.result.status === 'covered').length;
+  const touched = outcomes.filter((o) => o.result.status !== 'missed').length;
+  return covered === 0 && touched <= 1;
+}
+
+const FIRST_PERSON = new Set(['i', 'me', 'my', 'myself', 'mine', 'we', 'us', 'our', 'ours']);
+/** Words of talk that commits to nothing: "it depends", "there are trade-offs", "an exciting area". */
+const GENERALITIES = new Set([
+  'depends', 'depend', 'depending', 'factor', 'factors', 'tradeoff', 'tradeoffs', 'trade', 'offs', 'pros', 'cons',
+  'approach', 'approaches', 'situation', 'situations', 'case', 'cases', 'context', 'requirements', 'interesting',
+  'exciting', 'important', 'area', 'field', 'lot', 'lots', 'various', 'everything', 'anything', 'something', 'stuff',
+  'things', 'topic', 'right', 'basically', 'honestly', 'generally', 'general', 'overall', 'way', 'ways', 'matter',
+  'future', 'predict', 'nobody', 'everyone', 'people', 'really', 'very', 'well', 'together', 'balance', 'varies', 'vary',
+]);
 
 /** Flags that mean the reply is not an answer at all: 0 on every criterion and key point. */
 export const NON_ANSWER_FLAGS: ReadonlySet<AnswerFlag> = new Set(['empty', 'dont-know', 'gibberish', 'off-topic']);

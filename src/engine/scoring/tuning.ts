@@ -60,4 +60,11 @@ export const TUNING = {
    * use derived key points, so they are unchanged by construction.
    */
   contradictionOverall: 1.5,
+  /**
+   * A reply to a bank question with no key point even partly made and at most this many distinct
+   * words of the question's vocabulary says nothing about the subject (offline-scorer.ts).
+   */
+  evasiveTopicalTerms: 3,
+  /** Content words from which a reply to a bank question that makes no key point answers another question (offline-scorer.ts). */
+  offTopicMinContent: 25,
 };

@@ -4,7 +4,7 @@
 // "Contradicted" among correct answers), with a little slack: they catch a change that makes things
 // worse on answers nobody tuned for. Never tune on this set; fix the scorer on training data.
 import { describe, expect, it } from 'vitest';
-import { BLIND_STAR_DIR, scoreBlind, summariseBlind } from '../../bench/blind-check.js';
+import { BLIND_NONANSWER_DIR, BLIND_STAR_DIR, blindGraderAddress, scoreBlind, summariseBlind } from '../../bench/blind-check.js';
 
 const answers = await scoreBlind();
 const ofKind = (kind: string) => answers.filter((a) => a.kind === kind);
@@ -59,5 +59,33 @@ describe('blind behavioural set', () => {
 
   it('does not let a good story to another question drift further up (the known gap)', () => {
     expect(mean(storiesOf('off-topic').map((a) => a.overall))).toBeLessThanOrEqual(55);
+  });
+});
+
+// Replies that must earn nothing, and grader-address cases (test/fixtures/blind-nonanswers), first measured
+// at: non-answers 11/30 at exactly 0 (mean 2.6, 6 named as non-answers), off-topic 18/30 within 10 (mean
+// 12.3), keyword lists 30/30 at most 35; injections 19/25 found, 0 of 15 talk-about-grading answers flagged.
+// After the evasive-reply check (tuned on the two non-answer development sets only): 23 of 30 named;
+// after the another-question check (tuned on bank references given to other questions): off-topic 23/30.
+const replies = await scoreBlind(undefined, BLIND_NONANSWER_DIR);
+const repliesOf = (kind: string) => replies.filter((a) => a.kind === kind);
+
+describe('blind replies that must earn nothing', () => {
+  it('keyword lists never score above 35, non-answers stay near 0, other questions\' answers stay low', () => {
+    expect(replies).toHaveLength(90);
+    for (const a of repliesOf('keyword-list')) expect(a.overall, a.id).toBeLessThanOrEqual(35);
+    expect(mean(repliesOf('non-answer').map((a) => a.overall))).toBeLessThanOrEqual(4);
+    expect(Math.max(...repliesOf('non-answer').map((a) => a.overall))).toBeLessThanOrEqual(30);
+    expect(mean(repliesOf('off-topic').map((a) => a.overall))).toBeLessThanOrEqual(15);
+    const named = repliesOf('non-answer').filter((a) => a.flags.some((f) => ['empty', 'dont-know', 'gibberish', 'off-topic'].includes(f)));
+    expect(named.length).toBeGreaterThanOrEqual(21);
+    expect(repliesOf('off-topic').filter((a) => a.miss === 0).length).toBeGreaterThanOrEqual(21);
+  });
+
+  it('finds text addressed to the grader and leaves talk about grading alone', () => {
+    const g = blindGraderAddress();
+    expect(g.injected).toBe(25);
+    expect(g.found).toBeGreaterThanOrEqual(18);
+    expect(g.wronglyFlagged).toBe(0);
   });
 });

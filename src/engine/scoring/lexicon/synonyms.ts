@@ -12,7 +12,7 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['decrease', 'reduce', 'drop', 'decline', 'shrink', 'diminish', 'lessen'],
   ['error', 'mistake'],
   ['use', 'utilize', 'utilise', 'employ', 'leverage'],
-  ['show', 'indicate', 'demonstrate', 'reveal', 'signal', 'tell'],
+  ['show', 'indicate', 'demonstrate', 'reveal', 'tell'],
   ['create', 'produce'],
   ['begin', 'start', 'initiate'],
   ['change', 'alter', 'modify', 'vary'],
