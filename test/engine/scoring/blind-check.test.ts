@@ -85,7 +85,9 @@ describe('blind replies that must earn nothing', () => {
   it('finds text addressed to the grader and leaves talk about grading alone', () => {
     const g = blindGraderAddress();
     expect(g.injected).toBe(25);
-    expect(g.found).toBeGreaterThanOrEqual(18);
+    // 19 of 25 when first measured; 22 after the rules tuned on the second author's development set
+    // (test/fixtures/grader-address-dev), measured once after.
+    expect(g.found).toBeGreaterThanOrEqual(21);
     expect(g.wronglyFlagged).toBe(0);
   });
 });
