@@ -111,7 +111,9 @@ function scoreVariant(input: VariantInput): Score {
  * ("another team handled that"), a request to move on, waffle ("it depends on many factors"),
  * talk about motivation. It is about something other than the question, so it is flagged
  * off-topic: judged from vocabulary, as the off-topic check is, so the LLM path still sends it to
- * the model (llm-assess.ts), which catches a right answer in words the bank does not use. Bank
+ * the model (llm-assess.ts asks for every answer but a sure non-answer), and the report shows the
+ * model's score beside the offline one; as for any offline non-answer, the offline score is the one
+ * that counts (judge-policy.ts). Bank
  * technical questions only: a story is told in the candidate's own words, and derived key points
  * (a reference alone) carry too little vocabulary to tell a short right answer from none.
  */
