@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { loadBank } from '../../src/adapters/bank/load-bank.js';
 import { findGraderAddress } from '../../src/engine/scoring/grader-address.js';
+import { NON_ANSWER_FLAGS } from '../../src/engine/scoring/offline-scorer.js';
 import { loadCalibration } from '../fixtures/calibration/load-calibration.js';
 import { scoreCalibration, type ScoredAnswer } from './bank-calibration.js';
 
@@ -16,6 +17,9 @@ export const BLIND_DIR = path.join(REPO_ROOT, 'test/fixtures/blind-check');
 export const BLIND_NONANSWER_DIR = path.join(REPO_ROOT, 'test/fixtures/blind-nonanswers');
 /** The behavioural (STAR) blind set: 40 stories to the 5 behavioural questions, written under the same rules. */
 export const BLIND_STAR_DIR = path.join(REPO_ROOT, 'test/fixtures/blind-star');
+
+/** True when the scorer named the reply a non-answer (empty, don't know, gibberish, off-topic). */
+export const namedNonAnswer = (flags: readonly string[]): boolean => flags.some((f) => (NON_ANSWER_FLAGS as ReadonlySet<string>).has(f));
 
 const mean = (xs: number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
 
@@ -111,7 +115,7 @@ export async function renderBlindNonAnswers(bankDir?: string): Promise<string> {
   const answers = await scoreBlind(bankDir, BLIND_NONANSWER_DIR);
   const s = summariseBlind(answers);
   const g = blindGraderAddress();
-  const named = answers.filter((a) => a.kind === 'non-answer' && a.flags.some((f) => ['empty', 'dont-know', 'gibberish', 'off-topic'].includes(f))).length;
+  const named = answers.filter((a) => a.kind === 'non-answer' && namedNonAnswer(a.flags)).length;
   return [
     `Blind replies that must earn nothing (test/fixtures/blind-nonanswers): ${answers.length} replies to ${s.questions} bank questions,`,
     'written the same way as the blind check set: a polite or evasive non-answer in fresh words, a correct answer to another question (half',

@@ -62,6 +62,7 @@ const INSTRUCTIONS = w(`instructions?|prompts?|rubrics?|guidelines?|rules?|crite
 const re = (source: string, flags = 'i') => new RegExp(source, flags);
 const has = (pattern: string) => re(String.raw`(?:^|[^\p{L}\p{N}])(?:${pattern})(?![\p{L}\p{N}])`, 'iu');
 const SELF_WORDS = has(SELF);
+const CAPITAL_I = /(?:^|[^\p{L}\p{N}_])I(?![\p{L}\p{N}_])/u;
 const INSTRUCTIONS_NOT_PROMPT = has(INSTRUCTIONS.replace('prompts?|', ''));
 const SPEAKER_I = re(String.raw`(?:^|[^\p{L}\p{N}_])i\s+(?:am|was|think|believe|feel|know|hope|want|need|would|will|should|must|can|could|have|had|did|do|really|deserve|ask|covered|answered|explained|mentioned|gave|wrote|said|included)(?![\p{L}\p{N}])`, 'iu');
 
@@ -77,7 +78,7 @@ const F = {
   // "i" is the speaker when written "I" or followed by what a speaker says of themselves; "token i",
   // "score i against j" and "q_i" are indices.
   self: {
-    test: (s: string): boolean => SELF_WORDS.test(s) || /(?:^|[^\p{L}\p{N}_])I(?![\p{L}\p{N}_])/u.test(s) || SPEAKER_I.test(s),
+    test: (s: string): boolean => SELF_WORDS.test(s) || CAPITAL_I.test(s) || SPEAKER_I.test(s),
   },
   modal: has(MODAL),
   request: has(REQUEST),
@@ -111,21 +112,21 @@ const STRUCTURAL: readonly [RegExp, string][] = [
 ];
 
 /** Openers that speak to a grader: "Note to the reviewer", "Dear examiner", "Hey AI". */
-const ADDRESS = re(String.raw`(?:\b(?:note|notes|message|memo|comment|p\.?s\.?|aside|word|reminder|instruction|instructions)\s+(?:to|for)\s+(?:the\s+|my\s+|our\s+|any\s+|whoever\s+is\s+)?(?:${ROLE})\b|^\W*(?:dear|hey|hi|hello|attention|attn|to|yo|listen)[,:]?\s+(?:the\s+|my\s+|dear\s+)?(?:${ROLE})\b|\bto whoever (?:is )?(?:grading|marking|reviewing|evaluating|scoring|reading)|^\W*whoever\s+(?:is\s+)?(?:grad|mark|review|evaluat|scor|read|assess|check|judg)\w*\b|\b(?:before|when|while|once|after|as)\s+you\s+(?:grade|mark|score|evaluate|assess|review|judge)\s*(?:this|my|it|me|[:,]))`, 'iu');
+const ADDRESS = re(String.raw`(?:\b(?:note|notes|message|memo|comment|p\.?s\.?|aside|word|reminder|instruction|instructions)\s+(?:to|for)\s+(?:the\s+|my\s+|our\s+|any\s+|whoever\s+is\s+)?(?:${ROLE})\b|^\W*(?:dear|hey|hi|hello|attention|attn|to|yo|listen)[,:]?\s+(?:the\s+|my\s+|dear\s+)?(?:${ROLE})\b|\bto whoever (?:is )?(?:grading|marking|reviewing|evaluating|scoring|reading)|^\W*whoever\s+(?:is\s+)?(?:grad|mark|review|evaluat|scor|read|assess|check|judg)\w*\b|\b(?:before|when|while|once|after|as)\s+you\s+(?:grade|mark|score|evaluate|assess|review|judge)\s*(?:this|my|it|me|[:,]))`, 'i');
 /** Speaking as the grader: "As the evaluator, I...", "Grader here", "Reviewer's verdict: ...". */
-const AS_GRADER = re(String.raw`(?:^\W*|\b(?:speaking|writing|acting|here)\s+)as\s+(?:the|your|this|the lead|the senior|the official|your lead|your senior)\s+(?:${GRADER_ROLE})\b|\b(?:${GRADER_ROLE})\s+(?:here|speaking)\b|\bi(?:['’]m|\s+am)\s+(?:the|your|this answer['’]s)\s+(?:${GRADER_ROLE})\b|\b(?:${GRADER_ROLE})['’]s\s+(?:note|verdict|decision|comment|override|assessment|feedback)\s*[:—-]`, 'iu');
+const AS_GRADER = re(String.raw`(?:^\W*|\b(?:speaking|writing|acting|here)\s+)as\s+(?:the|your|this|the lead|the senior|the official|your lead|your senior)\s+(?:${GRADER_ROLE})\b|\b(?:${GRADER_ROLE})\s+(?:here|speaking)\b|\bi(?:['’]m|\s+am)\s+(?:the|your|this answer['’]s)\s+(?:${GRADER_ROLE})\b|\b(?:${GRADER_ROLE})['’]s\s+(?:note|verdict|decision|comment|override|assessment|feedback)\s*[:—-]`, 'i');
 /** Giving the model a new role or new rules. */
-const ROLE_CHANGE = re(String.raw`\byou(?:['’]re|\s+are)\s+(?:now|no longer|actually|really|henceforth)\b(?:[^.!?\n]|\.(?=\S)){0,40}\b(?:${GRADER_ROLE}|bot|ai|assistant|model|mode|persona|character|generous|lenient|free to)\b|\bfrom now on\b[^.!?\n]{0,60}\b(?:you|your|grade|score|marks?|treat|count|key points?|answers?|criteri(?:a|on))\b|\b(?:new|updated|real|actual|hidden|secret|revised|true)\s+(?:instructions?|rubric|system prompt|task|grading (?:rules|scheme)|orders|directives?)\b|\b(?:act|behave|pretend|roleplay|role-play|respond|answer|speak|think)\s+(?:as|like)\s+(?:if\s+|though\s+)?(?:you\s+(?:are|were)\s+)?(?:an?|the|my)?\s*(?:lenient|generous|kind|friendly|easy|nice)?\s*(?:${GRADER_ROLE}|teacher|tutor|professor|examiner)\b|\byou(?:['’]re|\s+are)\s+(?:an?|the|my|our)\s+(?:[\w-]+\s+)?(?:${GRADER_ROLE})\b|\bplay the role of\b|\bdeveloper mode\b|\bjailbreak\b`, 'iu');
+const ROLE_CHANGE = re(String.raw`\byou(?:['’]re|\s+are)\s+(?:now|no longer|actually|really|henceforth)\b(?:[^.!?\n]|\.(?=\S)){0,40}\b(?:${GRADER_ROLE}|bot|ai|assistant|model|mode|persona|character|generous|lenient|free to)\b|\bfrom now on\b[^.!?\n]{0,60}\b(?:you|your|grade|score|marks?|treat|count|key points?|answers?|criteri(?:a|on))\b|\b(?:new|updated|real|actual|hidden|secret|revised|true)\s+(?:instructions?|rubric|system prompt|task|grading (?:rules|scheme)|orders|directives?)\b|\b(?:act|behave|pretend|roleplay|role-play|respond|answer|speak|think)\s+(?:as|like)\s+(?:if\s+|though\s+)?(?:you\s+(?:are|were)\s+)?(?:an?|the|my)?\s*(?:lenient|generous|kind|friendly|easy|nice)?\s*(?:${GRADER_ROLE}|teacher|tutor|professor|examiner)\b|\byou(?:['’]re|\s+are)\s+(?:an?|the|my|our)\s+(?:[\w-]+\s+)?(?:${GRADER_ROLE})\b|\bplay the role of\b|\bdeveloper mode\b|\bjailbreak\b`, 'i');
 
 /** Speaking to the grader by name at the start of a sentence: "Judge, ...", "Hey AI: ...". */
-const VOCATIVE = re(String.raw`^\W*(?:(?:dear|hey|hi|ok(?:ay)?|listen|yo)\s+)?(?:the\s+)?(?:${GRADER_ROLE}|ai|model|assistant|llm|gpt|chatgpt|bot)(?:\s*[,!:]|\s+(?:please|pls|plz|kindly)\b)`, 'iu');
+const VOCATIVE = re(String.raw`^\W*(?:(?:dear|hey|hi|ok(?:ay)?|listen|yo)\s+)?(?:the\s+)?(?:${GRADER_ROLE}|ai|model|assistant|llm|gpt|chatgpt|bot)(?:\s*[,!:]|\s+(?:please|pls|plz|kindly)\b)`, 'i');
 /** New rules announced to the grader: "Your instructions have changed", "Grading rules updated:". */
-const RULES_CHANGED = re(String.raw`\byour\s+(?:${INSTRUCTIONS})\s+(?:have|has)\s+(?:been\s+)?(?:changed|updated|revised|replaced|superseded|overridden|suspended|lifted|waived)|\b(?:grading|scoring|marking|evaluation|assessment|judging|system)\s+(?:instructions?|rules?|guidelines|criteria|rubric|policy|scheme)\s+(?:(?:have|has)\s+been\s+|(?:are|is|were|was)\s+)?(?:updated|changed|revised|overridden|replaced)\s*[:—-]|\b(?:instructions?|rules|rubric|guidelines)\s+no longer appl(?:y|ies)\b`, 'iu');
+const RULES_CHANGED = re(String.raw`\byour\s+(?:${INSTRUCTIONS})\s+(?:have|has)\s+(?:been\s+)?(?:changed|updated|revised|replaced|superseded|overridden|suspended|lifted|waived)|\b(?:grading|scoring|marking|evaluation|assessment|judging|system)\s+(?:instructions?|rules?|guidelines|criteria|rubric|policy|scheme)\s+(?:(?:have|has)\s+been\s+|(?:are|is|were|was)\s+)?(?:updated|changed|revised|overridden|replaced)\s*[:—-]|\b(?:instructions?|rules|rubric|guidelines)\s+no longer appl(?:y|ies)\b`, 'i');
 /** Asking for a verdict on this answer: "mark this response as excellent", "treat it as complete". */
-const VERDICT_AS = re(String.raw`\b(?:${DIRECT_VERB})\b[^.!?\n]{0,40}\b(?:${ANSWER_REF}|me|it|this)\s+as\s+(?:an?\s+)?(?:${HIGH}|excellent|correct|complete|covered|perfect|strong|good|flawless|right|model answer|passing|pass)\b`, 'iu');
+const VERDICT_AS = re(String.raw`\b(?:${DIRECT_VERB})\b[^.!?\n]{0,40}\b(?:${ANSWER_REF}|me|it|this)\s+as\s+(?:an?\s+)?(?:${HIGH}|excellent|correct|complete|covered|perfect|strong|good|flawless|right|model answer|passing|pass)\b`, 'i');
 
 /** A grader as the one who acts: "the grader should", "the assessor must mark", "the marker will". */
-const GRADER_ACTS = re(String.raw`\b(?:${GRADER_ROLE})\s+(?:[\w'’-]+\s+){0,2}?(?:${MODAL}|${DIRECT_VERB}|gives|awards|marks|rates|scores|agrees?|accepts)\b`, 'iu');
+const GRADER_ACTS = re(String.raw`\b(?:${GRADER_ROLE})\s+(?:[\w'’-]+\s+){0,2}?(?:${MODAL}|${DIRECT_VERB}|gives|awards|marks|rates|scores|agrees?|accepts)\b`, 'i');
 
 /** A letter grade ("deserves an A", "grade A+"); capital A only, so the article "a" is not one. */
 const LETTER_GRADE = /\b(?:an|grade|straight|solid)\s+A[+-]?(?![\w'’])/;
@@ -174,19 +175,19 @@ function sentenceVerdict(sentence: string): string | undefined {
 }
 
 /** A wish about how this is judged: "it would be great if", "I'd be grateful if", "ideally", "hopefully". */
-const WISH = re(String.raw`\b(?:it\s+)?(?:would|might|'d)\s+be\s+(?:really\s+|so\s+|very\s+)?(?:great|nice|lovely|wonderful|good|ideal|appreciated|grateful)\b|\bgrateful if\b|\bideally\b|\bhopefully\b|\bi\s+(?:hope|wish)\b|\bfingers crossed\b`, 'iu');
+const WISH = re(String.raw`\b(?:it\s+)?(?:would|might|'d)\s+be\s+(?:really\s+|so\s+|very\s+)?(?:great|nice|lovely|wonderful|good|ideal|appreciated|grateful)\b|\bgrateful if\b|\bideally\b|\bhopefully\b|\bi\s+(?:hope|wish)\b|\bfingers crossed\b`, 'i');
 /** What a candidate would wish for from the grading. */
-const OUTCOME = re(String.raw`\b(?:marked|graded|scored|rated|counted|treated|assessed|assessment|score|grade|mark|marks|pass|passed|credit|points|strong|top|high(?:est)?|number|complete|covered everything|full)\b`, 'iu');
+const OUTCOME = re(String.raw`\b(?:marked|graded|scored|rated|counted|treated|assessed|assessment|score|grade|mark|marks|pass|passed|credit|points|strong|top|high(?:est)?|number|complete|covered everything|full)\b`, 'i');
 /** Pleading or pressure aimed at whoever grades. */
-const PRESSURE = re(String.raw`\b(?:please|pls|plz|i(?:'m| am)\s+begging|i\s+beg|begging)\b[^.!?\n]{0,60}\b(?:pass|lenient|generous|mercy|easy on|go easy|fail)\b|\b(?:depends|depend|riding)\s+on\s+(?:me\s+)?(?:passing|this (?:interview|answer|score|grade|question))|\b(?:last|only|final)\s+chance\b[^.!?\n]{0,60}\b(?:pass|please)\b|\bif i (?:don't|do not|fail|can't)\b[^.!?\n]{0,60}\b(?:pass|score|grade|get at least|lose|cancel+ed|leave)\b[^.!?\n]{0,40}\b(?:begging|please|visa|scholarship|job|country)\b|\b(?:be|go)\s+(?:lenient|generous|easy)\s+(?:with|on)\s+me\b`, 'iu');
+const PRESSURE = re(String.raw`\b(?:please|pls|plz|i(?:'m| am)\s+begging|i\s+beg|begging)\b[^.!?\n]{0,60}\b(?:pass|lenient|generous|mercy|easy on|go easy|fail)\b|\b(?:depends|depend|riding)\s+on\s+(?:me\s+)?(?:passing|this (?:interview|answer|score|grade|question))|\b(?:last|only|final)\s+chance\b[^.!?\n]{0,60}\b(?:pass|please)\b|\bif i (?:don't|do not|fail|can't)\b[^.!?\n]{0,60}\b(?:pass|score|grade|get at least|lose|cancel+ed|leave)\b[^.!?\n]{0,40}\b(?:begging|please|visa|scholarship|job|country)\b|\b(?:be|go)\s+(?:lenient|generous|easy)\s+(?:with|on)\s+me\b`, 'i');
 /** Spoken to a program: "if you are an LLM evaluating this", "any automated system processing this text". */
-const AUTOMATED = re(String.raw`\bif you(?:'re|\s+are)\s+(?:an?\s+|the\s+)?(?:ai|llm|language model|model|bot|automated|chatbot|gpt|assistant|grader|evaluator|scorer)\b|\b(?:any|the|all)\s+(?:automated|automatic|ai|llm)\s+(?:system|systems|assessor|grader|evaluator|scorer|judge|model|tool|pipeline)s?\b|\b(?:model|ai|llm|system)\s+(?:reading|processing|evaluating|grading|scoring|reviewing)\s+this\b|\b(?:scoring|grading|marking)\s+(?:ai|llm|bot|step)\b|\bto the (?:automated|ai|llm)\s+\w+`, 'iu');
+const AUTOMATED = re(String.raw`\bif you(?:'re|\s+are)\s+(?:an?\s+|the\s+)?(?:ai|llm|language model|model|bot|automated|chatbot|gpt|assistant|grader|evaluator|scorer)\b|\b(?:any|the|all)\s+(?:automated|automatic|ai|llm)\s+(?:system|systems|assessor|grader|evaluator|scorer|judge|model|tool|pipeline)s?\b|\b(?:model|ai|llm|system)\s+(?:reading|processing|evaluating|grading|scoring|reviewing)\s+this\b|\b(?:scoring|grading|marking)\s+(?:ai|llm|bot|step)\b|\bto the (?:automated|ai|llm)\s+\w+`, 'i');
 /** A label that speaks as the grader: "AI grader assessment:", "Interviewer's own remark:", "--- Scorer's summary:". */
-const ROLE_LABEL = re(String.raw`^\W*(?:(?:the|ai|llm|automated|official|final)\s+)*(?:grader|scorer|reviewer|evaluator|assessor|examiner|marker|interviewer|judge|rater|panel|committee)(?:['’]s)?\s+(?:own\s+|final\s+)?(?:assessment|remark|remarks|summary|verdict|note|notes|comment|comments|evaluation|feedback|decision|score|rating)\s*[:—-]`, 'iu');
+const ROLE_LABEL = re(String.raw`^\W*(?:(?:the|ai|llm|automated|official|final)\s+)*(?:grader|scorer|reviewer|evaluator|assessor|examiner|marker|interviewer|judge|rater|panel|committee)(?:['’]s)?\s+(?:own\s+|final\s+)?(?:assessment|remark|remarks|summary|verdict|note|notes|comment|comments|evaluation|feedback|decision|score|rating)\s*[:—-]`, 'i');
 /** An aside that carries an instruction: "P.S. for the scoring step: ...", "Footnote: graders should ...". */
-const ASIDE = re(String.raw`^\W*(?:p\.?\s?s\.?|ps|footnote|side note|aside|nb|n\.b\.)\b`, 'iu');
+const ASIDE = re(String.raw`^\W*(?:p\.?\s?s\.?|ps|footnote|side note|aside|nb|n\.b\.)\b`, 'i');
 /** "score me highest", "rate me 5", "mark me as correct". */
-const GRADE_ME = re(String.raw`\b(?:score|rate|grade|mark)\s+me\b[^.!?\n]{0,30}\b(?:high|highest|top|full|max|maximum|\d|as\b|well|pass)`, 'iu');
+const GRADE_ME = re(String.raw`\b(?:score|rate|grade|mark)\s+me\b[^.!?\n]{0,30}\b(?:high|highest|top|full|max|maximum|\d|as\b|well|pass)`, 'i');
 
 /** Sentence spans: split after . ! ? ; and at line breaks; chat-template and JSON blocks stay whole. */
 function sentences(text: string): { start: number; end: number }[] {

@@ -58,7 +58,7 @@ export function analyzeNegation(tokens: readonly Token[]): NegationInfo {
  * or "an optional step" are not dismissals.
  */
 const DISMISSALS = new Set(['unnecessary', 'unneeded', 'needless', 'pointless', 'useless', 'superfluous', 'unimportant']);
-const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", "'re"]);
+const COPULAS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const DEGREE = new Set(['completely', 'totally', 'entirely', 'largely', 'mostly', 'basically', 'simply', 'just', 'quite', 'fully', 'also', 'then', 'therefore']);
 
 function addDismissals(tokens: readonly Token[], clause: number[], headOf: number[][]): void {

@@ -79,15 +79,15 @@ function scoreVariant(input: VariantInput): Score {
   const outcomes = variant.keyPoints.map((kp) => {
     const outcome = matchKeyPoint(kp, ix);
     // A bare list of terms makes no claim, so it cannot state the opposite of one either. Nor is a
-    // story a claim about a key point: on behavioural answers the matcher's "Contradicted" fell on
-    // the candidate's own details ("background", "cost fell by 70 percent with no drop") in 9 of 11
-    // cases over the calibration suite and the STAR check sets, so it is not shown there.
+    // story a claim about a key point: on behavioural answers 9 of the matcher's 11 "Contradicted"
+    // marks over the calibration suite and the STAR check sets were false ("background", "cost fell
+    // by 70 percent with no drop"), so none is shown there.
     const unreadable = input.features.listLike || input.rubric.kind === 'behavioral';
     return voided || (unreadable && outcome.contradicted) ? missedOutcome(outcome) : outcome;
   });
   const content = summarizeContent(outcomes, precisionOf(ix, variant, model));
   const keyPoints = outcomes.map((o) => o.result);
-  if (flags.length === 0 && (saysNothingAboutIt(input, outcomes) || answersAnotherQuestion(input, outcomes))) flags = ['off-topic'];
+  if (flags.length === 0 && answersSomethingElse(input, outcomes)) flags = ['off-topic'];
   const nonAnswer = flags.find((flag) => NON_ANSWER_FLAGS.has(flag));
   if (nonAnswer) {
     const reason = NON_ANSWER_REASONS[nonAnswer] ?? 'Not an answer to the question.';
@@ -98,27 +98,35 @@ function scoreVariant(input: VariantInput): Score {
   // A wrong claim costs more than the accuracy criterion alone takes: its words must not buy depth
   // and clarity. Only against the bank's key points: on points derived from a reference's sentences
   // the detector fires about as often on right answers as on wrong ones (SemEval and SAF train).
-  // Not on STAR answers: 6 of the 8 it fired on (STAR check set + calibration) said no such thing; star-story.ts reads "I never ...".
-  const wrong = input.hasKeyPoints && input.rubric.kind !== 'behavioral' ? Math.max(0, 1 - TUNING.contradictionOverall * content.contradiction) : 1;
+  // Stories carry no contradiction (above); star-story.ts reads "I never ...".
+  const wrong = input.hasKeyPoints ? Math.max(0, 1 - TUNING.contradictionOverall * content.contradiction) : 1;
   const overall = graded.overall * wrong * (flags.length > 0 ? FLAGGED_FACTOR : input.features.listLike ? LIST_FACTOR : 1);
   return { scorer: 'offline', overall: Math.round(overall * 10) / 10, keyPoints, criteria: graded.criteria, flags };
 }
 
 /**
- * A reply to a bank question that touches none of its key points, even partly, and uses at most
+ * A reply to a bank technical question that is about something else: it says nothing about the
+ * subject, or it answers another question. Judged from vocabulary and key points, as the off-topic
+ * check is, so it is flagged off-topic: the LLM path still sends it to the model (llm-assess.ts
+ * asks for every answer but a sure non-answer) and the report shows the model's score beside the
+ * offline one; as for any offline non-answer, the offline score is the one that counts
+ * (judge-policy.ts). Bank technical questions only: a story is told in the candidate's own words,
+ * and derived key points (a reference alone) carry too little vocabulary to tell a short right
+ * answer from none.
+ */
+function answersSomethingElse(input: VariantInput, outcomes: readonly KeyPointOutcome[]): boolean {
+  if (!input.hasKeyPoints || input.rubric.kind === 'behavioral') return false;
+  return saysNothingAboutIt(input, outcomes) || answersAnotherQuestion(input, outcomes);
+}
+
+/**
+ * A reply that touches none of the key points, even partly, and uses at most
  * TUNING.evasiveTopicalTerms of the question's own vocabulary (its reference, key points and cues,
  * the question's words aside) says nothing about the subject, however it is worded: a deflection
  * ("another team handled that"), a request to move on, waffle ("it depends on many factors"),
- * talk about motivation. It is about something other than the question, so it is flagged
- * off-topic: judged from vocabulary, as the off-topic check is, so the LLM path still sends it to
- * the model (llm-assess.ts asks for every answer but a sure non-answer), and the report shows the
- * model's score beside the offline one; as for any offline non-answer, the offline score is the one
- * that counts (judge-policy.ts). Bank
- * technical questions only: a story is told in the candidate's own words, and derived key points
- * (a reference alone) carry too little vocabulary to tell a short right answer from none.
+ * talk about motivation.
  */
 function saysNothingAboutIt(input: VariantInput, outcomes: readonly KeyPointOutcome[]): boolean {
-  if (!input.hasKeyPoints || input.rubric.kind === 'behavioral') return false;
   if (outcomes.some((o) => o.result.status !== 'missed' || o.contradicted)) return false;
   const { analyzed } = input.ix;
   const topical = new Set<string>();
@@ -140,15 +148,15 @@ function saysNothingAboutIt(input: VariantInput, outcomes: readonly KeyPointOutc
 }
 
 /**
- * A full-length reply to a bank technical question (TUNING.offTopicMinContent content words or more)
+ * A full-length reply (TUNING.offTopicMinContent content words or more)
  * that makes none of its key points and touches at most one partly answers something else: a
  * correct account of another question of the same topic shares its vocabulary, so the vocabulary
  * check lets it through, but not its points. Chosen on the bank's references given to the other
- * questions of their topic (36 of 482 flagged at the start of the session, 175 with this rule; the rest touch two points or more: related questions)
- * and the calibration and own-words sets (no correct answer caught, 4 wrong ones, scored 0-12 before).
+ * questions of their topic (36 of 482 flagged at the start of the session, 175 with this rule; the
+ * rest touch two points or more of a related question) and the calibration and own-words sets (no
+ * correct answer caught).
  */
 function answersAnotherQuestion(input: VariantInput, outcomes: readonly KeyPointOutcome[]): boolean {
-  if (!input.hasKeyPoints || input.rubric.kind === 'behavioral') return false;
   if (input.ix.analyzed.content.length < TUNING.offTopicMinContent) return false;
   // A reply that contradicts a point is about it, wrongly: its feedback says so instead.
   if (outcomes.some((o) => o.contradicted)) return false;

@@ -6,7 +6,7 @@ import { createLlmAssessor } from '../../../src/adapters/llm/llm-assess.js';
 import { createLlmJudge } from '../../../src/adapters/llm/llm-judge.js';
 import type { DecideContext } from '../../../src/engine/ports.js';
 import { reply, startScriptedOpenAiServer, type ScriptedHandler, type ScriptedServer, type SeenRequest } from '../../support/scripted-openai-server.js';
-import { askedIds, modeCollapse, repoPrompts, testClient } from './llm-fixtures.js';
+import { MODE_COLLAPSE_ANSWER, askedIds, modeCollapse, repoPrompts, testClient } from './llm-fixtures.js';
 
 let server: ScriptedServer | undefined;
 afterEach(async () => {
@@ -14,8 +14,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-const GOOD =
-  'Mode collapse is when the generator only produces a limited variety of samples, a few modes, because it found outputs that fool the discriminator.';
+const GOOD = MODE_COLLAPSE_ANSWER;
 
 const next = (over: Partial<DecideContext> = {}): DecideContext => ({
   mode: 'mock',

@@ -49,6 +49,10 @@ export const modeCollapse: Question = {
   rubric: technical,
 };
 
+/** A right answer to modeCollapse, short of its fixes. */
+export const MODE_COLLAPSE_ANSWER =
+  'Mode collapse is when the generator only produces a limited variety of samples, a few modes, because it found outputs that fool the discriminator.';
+
 export const attention: Question = {
   id: 'transformer-attention',
   topic: 'transformers',

@@ -12,7 +12,7 @@ import type { Question } from '../../../src/engine/bank/schema.js';
 import { createPlan, PlanOptionsSchema } from '../../../src/engine/plan.js';
 import type { DriverPorts } from '../../../src/server/session-driver.js';
 import { reply, startScriptedOpenAiServer, type ScriptedHandler, type ScriptedServer, type SeenRequest } from '../../support/scripted-openai-server.js';
-import { askedIds, attention, callKind, driveInterview, honestJudgement, modeCollapse, repoPrompts, scriptedModel, testClient, type DriverRun } from './llm-fixtures.js';
+import { MODE_COLLAPSE_ANSWER, askedIds, attention, callKind, driveInterview, honestJudgement, modeCollapse, repoPrompts, scriptedModel, testClient, type DriverRun } from './llm-fixtures.js';
 
 let server: ScriptedServer | undefined;
 afterEach(async () => {
@@ -20,8 +20,7 @@ afterEach(async () => {
   server = undefined;
 });
 
-const GOOD =
-  'Mode collapse is when the generator only produces a limited variety of samples, a few modes, because it found outputs that fool the discriminator.';
+const GOOD = MODE_COLLAPSE_ANSWER;
 const TURN_LINE = 'You said it finds outputs that fool the discriminator; what would you change in training to stop that?';
 const SEPARATE_LINE = 'Thanks. And how would you fix it in practice, if you had to?';
 

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadBank } from '../../../src/adapters/bank/load-bank.js';
 import { offlineEvaluation } from '../../../src/engine/interviewer/offline-interviewer.js';
+import { NON_ANSWER_FLAGS } from '../../../src/engine/scoring/offline-scorer.js';
 import { defaultBankDir } from '../../../src/paths.js';
 import { loadCalibration } from '../../fixtures/calibration/load-calibration.js';
 
@@ -16,8 +17,7 @@ const scored = ['test/fixtures/non-answer-dev', 'test/fixtures/non-answer-dev2']
     return { ...a, score: offlineEvaluation({ question, answer: a.text }).score };
   }),
 );
-const NON_ANSWER = ['empty', 'dont-know', 'gibberish', 'off-topic'];
-const named = (a: (typeof scored)[number]) => a.score.flags.some((f) => NON_ANSWER.includes(f));
+const named = (a: (typeof scored)[number]) => a.score.flags.some((f) => NON_ANSWER_FLAGS.has(f));
 
 describe('evasive replies', () => {
   it('names deflections, requests to move on, waffle and small talk as non-answers and scores them 0', () => {
