@@ -198,9 +198,14 @@ function precisionOf(ix: AnswerIndex, variant: Variant, model: QuestionModel): n
   let supported = 0;
   for (const index of content) {
     const term = tokens[index]?.term ?? '';
-    if (variant.vocabulary.has(term) || model.questionTerms.has(term) || [...antonymsOf(term)].some((t) => variant.vocabulary.has(t))) supported += 1;
+    if (variant.vocabulary.has(term) || model.questionTerms.has(term) || opposesSome(term, variant.vocabulary)) supported += 1;
   }
   return supported / content.length;
+}
+
+function opposesSome(term: string, vocabulary: ReadonlySet<string>): boolean {
+  for (const opposite of antonymsOf(term)) if (vocabulary.has(opposite)) return true;
+  return false;
 }
 
 interface Vocabularies {
