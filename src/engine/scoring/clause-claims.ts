@@ -7,7 +7,7 @@
 import { analyzeText, type AnalyzedText } from './analyze-text.js';
 import { LIGHT_VERBS } from './negation.js';
 import { termKey, type Pattern, type PatternTerm } from './pattern.js';
-import { matchPattern, type AnswerIndex, type PatternMatch } from './pattern-match.js';
+import { matchPattern, rankOf, type AnswerIndex, type PatternMatch } from './pattern-match.js';
 import { isRoleTerm } from './roles.js';
 import { isDirectionTerm, isPhraseTerm, oppositeDirections, type Token } from './terms.js';
 
@@ -26,6 +26,8 @@ export interface ClauseClaim {
   common: ReadonlySet<string>;
   /** Other things the question names, when the claim is about one of them ("bf16" for a claim about fp16). */
   others: ReadonlySet<string>;
+  /** The terms whose clauses can reverse the claim (clausesToRead), listed once when the claim is compiled. */
+  readKeys: readonly string[];
 }
 
 /** Share of a claim's terms an answer clause must hold when the claim's direction is a negation only. */
@@ -118,7 +120,10 @@ function toClaim(a: AnalyzedText, members: number[], negators: number, questionT
   }
   const text = terms.map((t) => t.surface).join(' ');
   const negations = negators + terms.filter((t) => t.inherentNeg).length;
-  return { pattern: { text, terms, total: terms.length, words: terms.length + negators, negations }, directions, polar, names, negators, common, others: new Set() };
+  // Only clauses holding a direction word of the claim (or its opposite) can reverse it; a claim
+  // whose direction is a negation can be reversed by any clause holding its words.
+  const readKeys = directions.size > 0 ? [...directions].flatMap((d) => [d, ...oppositeDirections(d)]) : terms.filter((t) => t.heads > 0 || t.inherentNeg).map((t) => t.term);
+  return { pattern: { text, terms, total: terms.length, words: terms.length + negators, negations }, directions, polar, names, negators, common, others: new Set(), readKeys };
 }
 
 interface Hit {
@@ -150,13 +155,11 @@ export function clauseContradictions(claims: readonly ClauseClaim[], ix: AnswerI
   return out;
 }
 
-// Only clauses holding a direction word of the claim (or its opposite) can reverse it; a claim
-// whose direction is a negation can be reversed by any clause holding its words.
+// The answer clauses that hold one of the claim's read keys (ClauseClaim.readKeys).
 function clausesToRead(claim: ClauseClaim, ix: AnswerIndex): Set<number> {
   const { byTerm, clause } = ix.analyzed;
   const clauses = new Set<number>();
-  const keys = claim.directions.size > 0 ? [...claim.directions].flatMap((d) => [d, ...oppositeDirections(d)]) : claim.pattern.terms.filter((t) => t.heads > 0 || t.inherentNeg).map((t) => t.term);
-  for (const key of keys) for (const index of byTerm.get(key) ?? []) clauses.add(clause[index] ?? 0);
+  for (const key of claim.readKeys) for (const index of byTerm.get(key) ?? []) clauses.add(clause[index] ?? 0);
   return clauses;
 }
 
@@ -199,7 +202,7 @@ interface Placed {
 // diversity goes with "increases", not with "raising".
 function placeDirections(claim: ClauseClaim, match: PatternMatch, ix: AnswerIndex, clause: number): Placed[] {
   const { byTerm, clause: clauseOf } = ix.analyzed;
-  const rank = (i: number): number => ix.rank.get(i) ?? 0;
+  const rank = (i: number): number => rankOf(ix, i);
   const anchors = match.chosen.filter(({ t }) => !claim.polar.has(t.term)).map(({ c }) => rank(c.index));
   const placed: Placed[] = [];
   const used = new Set<number>();

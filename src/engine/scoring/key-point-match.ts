@@ -171,6 +171,8 @@ function clausesOf(match: PatternMatch, ix: AnswerIndex): number[][] {
  * it is a mention, partial credit.
  */
 function limitLoneTerms(cues: CueEvidence[], statement: PatternMatch, kp: CompiledKeyPoint, ix: AnswerIndex): void {
+  // Most key points have no such cue: nothing to build.
+  if (!cues.some((cue) => cue.single && cue.match.tokens.length === 1 && cue.credit > SINGLE_CUE_CREDIT)) return;
   const { tokens, sentence, clause, content } = ix.analyzed;
   const related = new Set<number>(statement.tokens);
   for (const cue of cues) for (const index of cue.match.tokens) related.add(index);
@@ -221,27 +223,37 @@ function addUpCues(cues: CueEvidence[]): { score: number; used: CueEvidence[] } 
 export function evidenceOf(matches: PatternMatch[], ix: AnswerIndex): Evidence[] {
   const { tokens, text, clause, headOf } = ix.analyzed;
   // A negated word is shown with its negator: the evidence for "not connected" is both words.
-  const matched = matches.flatMap((m) => m.tokens);
-  const indices = [...new Set([...matched, ...matched.flatMap((i) => headOf[i] ?? [])])].sort((a, b) => a - b);
+  // Sorted, each index once (an array sorted and read past repeats, not a Set copied and sorted).
+  const indices: number[] = [];
+  for (const m of matches) {
+    for (const i of m.tokens) {
+      indices.push(i);
+      for (const negator of headOf[i] ?? []) indices.push(negator);
+    }
+  }
+  indices.sort((a, b) => a - b);
   const spans: Evidence[] = [];
   const substantial: boolean[] = [];
   let last = -1;
-  for (const index of indices) {
+  for (let k = 0; k < indices.length; k += 1) {
+    const index = indices[k] as number;
+    if (k > 0 && index === indices[k - 1]) continue;
     const token = tokens[index];
     if (!token) continue;
     const open = spans[spans.length - 1];
     if (open && last >= 0 && gap(ix, last, index) <= 3 && clause[index] === clause[last]) {
       open.end = token.end;
-      open.text = text.slice(open.start, open.end);
       substantial[spans.length - 1] ||= carriesContent(token);
     } else {
-      spans.push({ start: token.start, end: token.end, text: text.slice(token.start, token.end) });
+      spans.push({ start: token.start, end: token.end, text: '' });
       substantial.push(carriesContent(token));
     }
     last = index;
   }
   // A quote of "N", "0" or "k" alone shows the candidate nothing: spans need a real word or number.
-  return spans.filter((_, i) => substantial[i]);
+  const shown = spans.filter((_, i) => substantial[i]);
+  for (const span of shown) span.text = text.slice(span.start, span.end);
+  return shown;
 }
 
 function carriesContent(token: Token): boolean {
@@ -251,7 +263,7 @@ function carriesContent(token: Token): boolean {
 // Content words between two tokens (negators are not in the content ranking).
 function gap(ix: AnswerIndex, from: number, to: number): number {
   let count = 0;
-  for (let i = from + 1; i < to; i += 1) if (ix.rank.has(i)) count += 1;
+  for (let i = from + 1; i < to; i += 1) if ((ix.rank[i] ?? -1) >= 0) count += 1;
   return count;
 }
 

@@ -24,8 +24,8 @@ export interface Candidate {
 /** An answer prepared for many pattern lookups (one per scoring call). */
 export interface AnswerIndex {
   analyzed: AnalyzedText;
-  /** Token index -> position among content tokens. */
-  rank: Map<number, number>;
+  /** Token index -> position among content tokens; -1 for a token that is not content (rankOf). */
+  rank: Int32Array;
   /** Candidates by pattern term and spelling (PatternTerm.key: near misses depend on the spelling). */
   memo: Map<string, Candidate[]>;
   /**
@@ -55,8 +55,10 @@ export interface PatternMatch {
 
 /** Indexes an analyzed answer for matching. */
 export function indexAnswer(analyzed: AnalyzedText): AnswerIndex {
-  const rank = new Map<number, number>();
-  analyzed.content.forEach((index, position) => rank.set(index, position));
+  const rank = new Int32Array(analyzed.tokens.length).fill(-1);
+  analyzed.content.forEach((index, position) => {
+    rank[index] = position;
+  });
   const byInitial = new Map<string, [string, number[]][]>();
   for (const entry of analyzed.byTerm) {
     const initial = (analyzed.tokens[entry[1][0] ?? 0] as Token).norm[0] ?? '';
@@ -67,12 +69,20 @@ export function indexAnswer(analyzed: AnalyzedText): AnswerIndex {
   return { analyzed, rank, memo: new Map(), byInitial };
 }
 
+/** A token's position among the content tokens (0 for a token that is not content). */
+export function rankOf(ix: AnswerIndex, index: number): number {
+  const rank = ix.rank[index] ?? -1;
+  return rank >= 0 ? rank : 0;
+}
+
 function candidatesFor(ix: AnswerIndex, t: PatternTerm): Candidate[] {
   const cached = ix.memo.get(t.key);
   if (cached) return cached;
   const { byTerm, tokens } = ix.analyzed;
   // Built only when something is found: most terms of a question's patterns are not in a given answer.
+  // The exact matches come in token order (byTerm's lists are); only added ones need a sort.
   let found: Candidate[] | undefined = byTerm.get(t.term)?.map((index) => ({ index, flip: false, quality: 1 }));
+  const exact = found?.length ?? 0;
   // "difference" shares a stem with "different" but names a quantity: it is no opposite of "same".
   if (!isDifferenceNoun(t.norm)) {
     for (const opposite of antonymsOf(t.term)) {
@@ -94,7 +104,7 @@ function candidatesFor(ix: AnswerIndex, t: PatternTerm): Candidate[] {
     }
   }
   // Most terms of a question's patterns are not in a given answer: they share one empty list.
-  const list = found ? found.sort((a, b) => a.index - b.index) : NO_CANDIDATES;
+  const list = !found ? NO_CANDIDATES : found.length > exact ? found.sort((a, b) => a.index - b.index) : found;
   ix.memo.set(t.key, list);
   return list;
 }
@@ -174,7 +184,7 @@ export function matchPattern(pattern: Pattern, ix: AnswerIndex, within?: (index:
   let oneSentence = true;
   const sentence = analyzed.sentence[(chosen[0] as Chosen).c.index];
   for (const { c } of chosen) {
-    const rank = ix.rank.get(c.index) ?? 0;
+    const rank = rankOf(ix, c.index);
     if (rank < minRank) minRank = rank;
     if (rank > maxRank) maxRank = rank;
     if (analyzed.sentence[c.index] !== sentence) oneSentence = false;
