@@ -67,8 +67,6 @@ const INSTRUCTIONS_NOT_PROMPT = has(INSTRUCTIONS.replace('prompts?|', ''));
 const SPEAKER_I = re(String.raw`(?:^|[^\p{L}\p{N}_])i\s+(?:am|was|think|believe|feel|know|hope|want|need|would|will|should|must|can|could|have|had|did|do|really|deserve|ask|covered|answered|explained|mentioned|gave|wrote|said|included)(?![\p{L}\p{N}])`, 'iu');
 
 const F = {
-  role: has(ROLE),
-  graderRole: has(GRADER_ROLE),
   you: has('you|your|yours|yourself'),
   grade: has(GRADE),
   gradeCore: has(GRADE_CORE),
@@ -78,7 +76,6 @@ const F = {
   modal: has(MODAL),
   request: has(REQUEST),
   claim: has(CLAIM),
-  override: has(OVERRIDE_VERB),
   instructions: has(INSTRUCTIONS),
   // A rule for answers in general, not a verdict on this one: "only when", "if", "a response".
   generic: has(String.raw`only (?:when|if)|if|when|whenever|unless|each (?:answer|response|sample|output)|every (?:answer|response|sample|output)|an? (?:answer|response|output|sample|summary)|answers|responses|outputs|samples`),
@@ -152,34 +149,18 @@ class SentenceFeatures {
     return this.known[i] === 2;
   }
 
-  grade(): boolean {
-    return this.has(F.grade);
-  }
-  high(): boolean {
-    return this.has(F.high);
-  }
-  ticked(): boolean {
-    return this.has(F.ticked);
-  }
+  grade(): boolean { return this.has(F.grade); }
+  high(): boolean { return this.has(F.high); }
+  ticked(): boolean { return this.has(F.ticked); }
   // "i" is the speaker when written "I" or followed by what a speaker says of themselves; "token i",
   // "score i against j" and "q_i" are indices.
-  aboutThis(): boolean {
-    return this.has(F.answerRef) || this.has(SELF_WORDS) || this.has(CAPITAL_I) || this.has(SPEAKER_I);
-  }
-  generic(): boolean {
-    return this.has(F.generic) && !this.has(F.answerRef);
-  }
+  aboutThis(): boolean { return this.has(F.answerRef) || this.has(SELF_WORDS) || this.has(CAPITAL_I) || this.has(SPEAKER_I); }
+  generic(): boolean { return this.has(F.generic) && !this.has(F.answerRef); }
   // Spoken to, or told what to do: "you", or a grader that "should", "must", "will", "give(s)".
-  addressee(): boolean {
-    return this.has(F.you) || this.has(GRADER_ACTS);
-  }
-  directs(): boolean {
-    return this.has(IMPERATIVE) || this.has(F.modal) || this.has(F.request);
-  }
+  addressee(): boolean { return this.has(F.you) || this.has(GRADER_ACTS); }
+  directs(): boolean { return this.has(IMPERATIVE) || this.has(F.modal) || this.has(F.request); }
   // A letter grade is read on the sentence as written.
-  core(): boolean {
-    return this.has(F.gradeCore) || this.ticked() || LETTER_GRADE.test(this.original);
-  }
+  core(): boolean { return this.has(F.gradeCore) || this.ticked() || LETTER_GRADE.test(this.original); }
 }
 
 function sentenceVerdict(sentence: string): string | undefined {
