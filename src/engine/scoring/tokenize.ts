@@ -57,7 +57,10 @@ const BARE_NEGATIVES: ReadonlyMap<string, string> = new Map(Object.entries({
 export function tokenize(text: string): RawToken[] {
   const folded = foldText(text);
   const tokens: RawToken[] = [];
-  for (const match of folded.matchAll(TOKEN_RE)) {
+  // exec on the module's regex rather than matchAll, which clones the regex and wraps every match
+  // in an iterator result; the pattern never matches empty, so the matches are the same.
+  TOKEN_RE.lastIndex = 0;
+  for (let match = TOKEN_RE.exec(folded); match !== null; match = TOKEN_RE.exec(folded)) {
     const word = match[0];
     const start = match.index;
     const end = start + word.length;
