@@ -17,8 +17,13 @@ const FOLD: Record<string, string> = {
 export interface FoldedText {
   readonly source: string;
   readonly text: string;
-  /** For each character of `text`, the index in `source` it came from; undefined when that is its own index. */
-  readonly origin: readonly number[] | undefined;
+  /**
+   * Where `text` came from in `source`, as runs: from folded index folded[j] on, character k came
+   * from source[k - folded[j] + source[j]]. Undefined when every character is at its own index.
+   * A folded space maps to the whitespace it stands for or to the character after it: quotes are
+   * trimmed, so a found quote never starts or ends at one.
+   */
+  readonly runs: { readonly folded: readonly number[]; readonly source: readonly number[] } | undefined;
 }
 
 /** Printable ASCII but the backtick (folded to an apostrophe): characters that fold to their lower case alone. */
@@ -33,37 +38,62 @@ const NOT_PLAIN = /[^!-_a-~ ]| {2}|^ | $/;
  * variants as their ASCII form. Plain text takes one toLowerCase; other text is folded run by run.
  */
 export function foldText(input: string): FoldedText {
-  if (!NOT_PLAIN.test(input)) return { source: input, text: input.toLowerCase(), origin: undefined };
-  const parts: string[] = [];
-  const origin: number[] = [];
+  if (!NOT_PLAIN.test(input)) return { source: input, text: input.toLowerCase(), runs: undefined };
+  let text = '';
+  const runs = { folded: [] as number[], source: [] as number[] };
+  // Each folded character but the first of a run is one past the one before it in the source.
+  const from = (at: number) => {
+    const last = runs.folded.length - 1;
+    if (last < 0 || at - (runs.source[last] as number) !== text.length - (runs.folded[last] as number)) {
+      runs.folded.push(text.length);
+      runs.source.push(at);
+    }
+  };
   let space = false;
   for (let i = 0; i < input.length; ) {
     const code = input.charCodeAt(i);
     const ch = input[i] as string;
     if (isAsciiSpace(code) || (code > 127 && SPACE.test(ch))) {
-      space = parts.length > 0;
+      space = text.length > 0;
       i += 1;
       continue;
     }
     if (space) {
-      parts.push(' ');
-      origin.push(i);
+      from(i);
+      text += ' ';
       space = false;
     }
     if (isPlain(code)) {
+      // A run of plain characters and the single spaces between them, which fold to themselves.
       let end = i + 1;
-      while (end < input.length && isPlain(input.charCodeAt(end))) end += 1;
-      parts.push(input.slice(i, end).toLowerCase());
-      for (; i < end; i += 1) origin.push(i);
+      for (let c = input.charCodeAt(end); end < input.length && (isPlain(c) || (c === 32 && isPlain(input.charCodeAt(end + 1)))); c = input.charCodeAt(end)) end += 1;
+      from(i);
+      text += input.slice(i, end).toLowerCase();
+      i = end;
       continue;
     }
     for (const out of (FOLD[ch] ?? ch).toLowerCase()) {
-      parts.push(out);
-      origin.push(i);
+      from(i);
+      text += out;
     }
     i += 1;
   }
-  return { source: input, text: parts.join(''), origin };
+  return { source: input, text, runs };
+}
+
+/** The index in the source of folded character `at`. */
+function sourceIndex(folded: FoldedText, at: number): number {
+  const runs = folded.runs;
+  if (!runs) return at;
+  // The last run starting at or before `at`.
+  let lo = 0;
+  let hi = runs.folded.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((runs.folded[mid] as number) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return at - (runs.folded[lo] as number) + (runs.source[lo] as number);
 }
 
 /** A quote's fragments: split at "..." / "…", trimmed of the quote marks and punctuation models wrap them in. */
@@ -83,16 +113,14 @@ export function findQuote(answer: string | FoldedText, quote: string): Evidence[
   const haystack = typeof answer === 'string' ? foldText(answer) : answer;
   const fragments = fragmentsOf(quote);
   if (fragments.reduce((sum, f) => sum + f.length, 0) < MIN_QUOTE_CHARS) return undefined;
-  const { text, origin, source } = haystack;
   const spans: Evidence[] = [];
   let from = 0;
   for (const fragment of fragments) {
-    const at = text.indexOf(fragment, from);
+    const at = haystack.text.indexOf(fragment, from);
     if (at < 0) return undefined;
-    const last = at + fragment.length - 1;
-    const start = origin ? (origin[at] as number) : at;
-    const end = (origin ? (origin[last] as number) : last) + 1;
-    spans.push({ start, end, text: source.slice(start, end) });
+    const start = sourceIndex(haystack, at);
+    const end = sourceIndex(haystack, at + fragment.length - 1) + 1;
+    spans.push({ start, end, text: haystack.source.slice(start, end) });
     from = at + fragment.length;
   }
   return spans;
