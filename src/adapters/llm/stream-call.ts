@@ -28,19 +28,24 @@ export async function streamCompletion(client: LlmClient, req: StreamRequest, sp
   }
 }
 
+/**
+ * `signal` is the call's own (the SDK listens on it until it is aborted or collected); a stalled
+ * body or a rejected line ends the request through the stream's own controller, so no controller
+ * or combined signal is made per call.
+ */
 async function streamWithin(client: LlmClient, req: StreamRequest, spent: (u: TokenUsage | undefined) => void, signal?: AbortSignal): Promise<string> {
-  const stop = new AbortController();
   const stream = await client.openai.chat.completions.create(
     { model: req.model, messages: req.messages, stream: true, stream_options: { include_usage: true } },
-    { signal: signal ? AbortSignal.any([signal, stop.signal]) : stop.signal },
+    signal ? { signal } : undefined,
   );
   let stalled = false;
   let stopped = false;
   // The SDK's timeout ends when the headers arrive; a body that goes quiet needs its own.
   // One timer, pushed back on every chunk (refresh() is far cheaper than a new timer per token).
+  // Aborting the stream's controller ends the iteration without an error; `stalled` says why.
   const timer = setTimeout(() => {
     stalled = true;
-    stop.abort();
+    stream.controller.abort();
   }, client.settings.timeoutMs);
   const arm = () => void timer.refresh();
   let text = '';
@@ -55,8 +60,8 @@ async function streamWithin(client: LlmClient, req: StreamRequest, spent: (u: To
       if (!delta) continue;
       text += delta;
       if (!req.onDelta(delta)) {
+        // Leaving the loop aborts the request (the stream's iterator does it on return).
         stopped = true;
-        stop.abort();
         break;
       }
     }
