@@ -4,6 +4,7 @@
 // a stored line request with the queued one as written (step.ts), so a replay would refuse it.
 // drizzle.pg.config.ts generates migrations-pg/ from this file.
 import { bigint, boolean, doublePrecision, index, integer, json, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { SessionEvent } from '../../engine/events.js';
 import type { Phase, DrillFeedback } from '../../engine/state.js';
 import type { Plan } from '../../engine/plan.js';
@@ -80,7 +81,8 @@ export const turns = pgTable(
     progress: json('progress').$type<Progress>().notNull(),
     clientId: text('client_id'),
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.seq] }), uniqueIndex('turns_client_id_idx').on(t.sessionId, t.clientId)],
+  // Only answers carry a client id (see schema.ts).
+  (t) => [primaryKey({ columns: [t.sessionId, t.seq] }), uniqueIndex('turns_client_id_idx').on(t.sessionId, t.clientId).where(sql`${t.clientId} is not null`)],
 );
 
 export const evaluations = pgTable(
@@ -106,7 +108,7 @@ export const evaluations = pgTable(
     evaluation: json('evaluation').$type<Evaluation>().notNull(),
     at: ms('at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.eventN] }), index('evaluations_question_idx').on(t.sessionId, t.questionIndex)],
+  (t) => [primaryKey({ columns: [t.sessionId, t.eventN] })],
 );
 
 /** Which node drives a session (see schema.ts): only the owner's appends are accepted. */
