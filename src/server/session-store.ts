@@ -57,6 +57,7 @@ export interface EventCommit {
   n: number;
   event: SessionEvent;
   turns: StoredTurn[];
+  /** Only with a judged event, whose evaluation it is: the store keeps the evaluation once, in the event. */
   evaluation?: StoredEvaluation;
   session: { phase: Phase; lastSeq: number; at: number; endedAt?: number; endReason?: EndReason };
   /**

@@ -8,7 +8,7 @@ import type { SessionEvent } from '../../engine/events.js';
 import type { EventCommit } from '../../server/session-store.js';
 import type { ProbeDatabase } from './open-database.js';
 import { evaluations, events, sessionLeases, sessions, turns } from './schema.js';
-import { evaluationRow, turnRow } from './turn-rows.js';
+import { assertEvaluationIsJudged, evaluationRow, turnRow } from './turn-rows.js';
 
 const p = (name: string) => sql.placeholder(name);
 /** A placeholder where Drizzle's update types want SQL (the value goes to the driver as it is). */
@@ -68,11 +68,11 @@ function prepareWrite(db: ProbeDatabase): (commits: EventCommit[]) => void {
     .set({ ...progress, status: 'ended', endedAt: raw('endedAt'), endReason: raw('endReason') })
     .where(where)
     .prepare();
-  // The payload goes in as JSON text made here (jsonOf), so an evaluation is serialised once for the event and its row.
-  const insertEvent = db.insert(events).values({ sessionId: p('sessionId'), n: p('n'), type: p('type'), payload: raw('payload'), at: p('at') }).prepare();
+  const insertEvent = db.insert(events).values({ sessionId: p('sessionId'), n: p('n'), type: p('type'), payload: p('payload'), at: p('at') }).prepare();
   // Every column is a placeholder named after it: turnRow and evaluationRow give a value for each.
   const insertTurn = db.insert(turns).values(everyColumn(turns)).prepare();
-  const insertEvaluation = db.insert(evaluations).values({ ...everyColumn(evaluations), evaluation: raw('evaluation') }).prepare();
+  // The evaluation itself is serialised once, in its judged event's payload (schema.ts).
+  const insertEvaluation = db.insert(evaluations).values(everyColumn(evaluations)).prepare();
   /** Moves the session row from `previous` to the last commit (all of them applied in order); refuses a stale or fenced-off writer. */
   const moveOn = (sessionId: string, previous: number, owner: string | null, commits: EventCommit[]) => {
     const last = commits.at(-1) as EventCommit;
@@ -83,11 +83,10 @@ function prepareWrite(db: ProbeDatabase): (commits: EventCommit[]) => void {
     if (updated.changes !== 1) throw new SessionConflict(sessionId);
   };
   const insertOne = (c: EventCommit) => {
-    const evaluation = c.evaluation && jsonOf(c.evaluation.evaluation);
-    const payload = c.event.type === 'judged' && evaluation && c.event.evaluation === c.evaluation?.evaluation ? judgedJson(c.event, evaluation) : jsonOf(c.event);
-    insertEvent.run({ sessionId: c.sessionId, n: c.n, type: c.event.type, payload, at: c.event.at });
+    assertEvaluationIsJudged(c);
+    insertEvent.run({ sessionId: c.sessionId, n: c.n, type: c.event.type, payload: c.event, at: c.event.at });
     for (const turn of c.turns) insertTurn.run(turnRow(c.sessionId, c.n, turn));
-    if (c.evaluation) insertEvaluation.run({ ...evaluationRow(c.sessionId, c.n, c.evaluation), evaluation });
+    if (c.evaluation) insertEvaluation.run(evaluationRow(c.sessionId, c.n, c.evaluation));
   };
   const transaction = db.$client.transaction((commits: EventCommit[]) => {
     const [first] = commits as [EventCommit];
@@ -101,14 +100,6 @@ function prepareWrite(db: ProbeDatabase): (commits: EventCommit[]) => void {
     }
   });
   return (commits) => transaction.immediate(commits);
-}
-
-const jsonOf = (value: unknown): string => JSON.stringify(value);
-
-/** A judged event's JSON around its evaluation's, already made for the evaluation row. */
-function judgedJson(event: Extract<SessionEvent, { type: 'judged' }>, evaluation: string): string {
-  const { evaluation: _made, ...rest } = event;
-  return `${JSON.stringify(rest).slice(0, -1)},"evaluation":${evaluation}}`;
 }
 
 /** Insert values with a placeholder for each of the table's columns, named after the column's key. */

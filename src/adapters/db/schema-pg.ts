@@ -8,7 +8,6 @@ import { sql } from 'drizzle-orm';
 import type { SessionEvent } from '../../engine/events.js';
 import type { Phase, DrillFeedback } from '../../engine/state.js';
 import type { Plan } from '../../engine/plan.js';
-import type { CriterionResult, Evaluation, KeyPointResult, AnswerFlag } from '../../engine/scoring/types.js';
 import type { Progress } from '../../protocol/ws-frames.js';
 
 const ms = (name: string) => bigint(name, { mode: 'number' });
@@ -85,6 +84,7 @@ export const turns = pgTable(
   (t) => [primaryKey({ columns: [t.sessionId, t.seq] }), uniqueIndex('turns_client_id_idx').on(t.sessionId, t.clientId).where(sql`${t.clientId} is not null`)],
 );
 
+/** One row per judged answer; the evaluation itself is the judged event's (see schema.ts). */
 export const evaluations = pgTable(
   'evaluations',
   {
@@ -102,10 +102,6 @@ export const evaluations = pgTable(
     overall: doublePrecision('overall').notNull(),
     offlineOverall: doublePrecision('offline_overall').notNull(),
     disagreement: boolean('disagreement').notNull(),
-    keyPoints: json('key_points').$type<KeyPointResult[]>().notNull(),
-    criteria: json('criteria').$type<CriterionResult[]>().notNull(),
-    flags: json('flags').$type<AnswerFlag[]>().notNull(),
-    evaluation: json('evaluation').$type<Evaluation>().notNull(),
     at: ms('at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.eventN] })],

@@ -162,7 +162,7 @@ const gcTimes: number[] = [];
 new PerformanceObserver((list) => gcTimes.push(...list.getEntries().map((e) => e.startTime))).observe({ entryTypes: ['gc'] });
 const collect = (globalThis as { gc?: () => void }).gc;
 try {
-  const results = new Map(variants.map((v) => [v.name, { cpu: [] as number[], wall: [] as number[], wal: [] as number[], kb: [] as number[], answers: 0 }]));
+  const results = new Map(variants.map((v) => [v.name, { cpu: [] as number[], sys: [] as number[], wall: [] as number[], wal: [] as number[], kb: [] as number[], answers: 0 }]));
   for (let rep = 0; rep < reps + 1; rep++) {
     // Alternate the order so neither variant always runs on a warmer (or hotter) machine.
     const order = rep % 2 === 0 ? variants : [...variants].reverse();
@@ -187,6 +187,7 @@ try {
         if (collect && !gcTimes.some((at) => at >= t0 && at <= t0 + wall)) r.kb.push((heap1 - heap0) / 1024 / run.answers);
       } else if (rep > 1) {
         r.cpu.push((cpu.user + cpu.system) / 1000 / run.answers);
+        r.sys.push(cpu.system / 1000 / run.answers);
         r.wall.push(wall / run.answers);
       }
       await run.store.close();
@@ -195,7 +196,7 @@ try {
   console.log(`store per LLM turn: ${sessions} sessions, ${reps - 1} interleaved reps (median), ${results.values().next().value?.answers} answers each`);
   for (const [name, r] of results) {
     const kb = r.kb.length > 0 ? `${median(r.kb).toFixed(1)} KB allocated` : 'allocation not measured (run with --expose-gc --min-semi-space-size=256 --max-semi-space-size=256)';
-    console.log(`${name.padEnd(8)} CPU ${median(r.cpu).toFixed(3)} ms  wall ${median(r.wall).toFixed(3)} ms  WAL ${(median(r.wal) / 1024).toFixed(1)} KB  ${kb}`);
+    console.log(`${name.padEnd(8)} CPU ${median(r.cpu).toFixed(3)} ms (system ${median(r.sys).toFixed(3)})  wall ${median(r.wall).toFixed(3)} ms  WAL ${(median(r.wal) / 1024).toFixed(1)} KB  ${kb}`);
   }
 } finally {
   dir.remove();
