@@ -65,6 +65,7 @@ export function createSqliteSessionStore(file: string, options: OpenDatabaseOpti
     shared: false,
     claimLease: (id, owner, ttlMs, { steal }) => guard('claim a session', () => leases.claim(id, owner, ttlMs, steal)),
     renewLease: (id, owner, ttlMs) => guard('renew a session lease', () => leases.renew(id, owner, ttlMs)),
+    renewLeases: (owner, ids, ttlMs) => guard('renew session leases', () => leases.renewAll(owner, ids, ttlMs)),
     releaseLease: (id, owner) => guard('release a session lease', () => leases.release(id, owner)),
     pruneUnstarted: (createdBefore, keep) =>
       guard('prune sessions never started', () => {
