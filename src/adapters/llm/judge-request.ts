@@ -48,8 +48,18 @@ function outputFormat(question: Question): string {
   return `{\n  "keyPoints": [\n${keyPoints.join(',\n')}\n  ],\n  "criteria": [\n${criteria.join(',\n')}\n  ]\n}`;
 }
 
-/** Values of prompts/judge.md. The answer goes to its data slot (neutralised by the loader). */
+type QuestionValues = Omit<PromptValues<'judge'>, 'answer'>;
+
+const questionValues = new WeakMap<Question, QuestionValues>();
+
+/** Values of prompts/judge.md. The answer goes to its data slot (neutralised by the loader); the rest is the question's, built once per question object. */
 export function judgePromptValues(question: Question, answer: string): PromptValues<'judge'> {
+  let values = questionValues.get(question);
+  if (!values) questionValues.set(question, (values = valuesOf(question)));
+  return { ...values, answer };
+}
+
+function valuesOf(question: Question): QuestionValues {
   return {
     question: question.prompt,
     reference_answer: question.referenceAnswer.trim(),
@@ -58,6 +68,5 @@ export function judgePromptValues(question: Question, answer: string): PromptVal
       .map((c) => `- ${c.id}: ${c.name}\n${c.levels.map((text, level) => `    ${level}: ${text}`).join('\n')}`)
       .join('\n'),
     output_format: outputFormat(question),
-    answer,
   };
 }

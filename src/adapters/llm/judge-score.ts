@@ -7,7 +7,7 @@ import type { Question } from '../../engine/bank/schema.js';
 import type { AnswerFlag, CriterionResult, Evaluation, Evidence, KeyPointResult, Score } from '../../engine/scoring/types.js';
 import type { Judgement } from './judge-request.js';
 import { NON_ANSWER_FLAGS } from './judge-policy.js';
-import { findQuote } from './quote-check.js';
+import { findQuote, foldText, type FoldedText } from './quote-check.js';
 import { relevantTerms } from './quote-relevance.js';
 
 const COVERAGE_VALUE = { covered: 1, partly: 0.5, missed: 0 } as const;
@@ -33,13 +33,13 @@ export interface LlmScore {
 
 type Dropped = LlmScore['droppedClaims'];
 
-function keyPointResult(question: Question, answer: string, kp: Question['keyPoints'][number], claim: Judgement['keyPoints'][number] | undefined, dropped: Dropped): KeyPointResult {
+function keyPointResult(question: Question, answer: () => FoldedText, kp: Question['keyPoints'][number], claim: Judgement['keyPoints'][number] | undefined, dropped: Dropped): KeyPointResult {
   const base = { id: kp.id, statement: kp.statement, weight: kp.weight, negated: false };
   const missed = { ...base, status: 'missed' as const, evidence: [], matched: [] };
   if (!claim || claim.status === 'missed') return missed;
   const verified: { quote: string; spans: Evidence[] }[] = [];
   for (const quote of claim.quotes) {
-    const spans = findQuote(answer, quote);
+    const spans = findQuote(answer(), quote);
     // A quote that is in the answer but says nothing about this key point ("I don't know") proves nothing.
     if (spans && relevantTerms(question, kp.id, spans.map((sp) => sp.text).join(' ')).length > 0) verified.push({ quote, spans });
   }
@@ -94,7 +94,10 @@ function criterionResults(input: CriteriaInput): CriterionResult[] {
  */
 export function scoreJudgement(question: Question, answer: string, judgement: Judgement, offline: Score): LlmScore {
   const dropped: Dropped = [];
-  const results = question.keyPoints.map((kp) => keyPointResult(question, answer, kp, judgement.keyPoints.find((k) => k.id === kp.id), dropped));
+  // Folded once, for every quote of the reply, and only if there is a quote to check.
+  let folded: FoldedText | undefined;
+  const foldedAnswer = () => (folded ??= foldText(answer));
+  const results = question.keyPoints.map((kp) => keyPointResult(question, foldedAnswer, kp, judgement.keyPoints.find((k) => k.id === kp.id), dropped));
   const totalWeight = results.reduce((sum, k) => sum + k.weight, 0) || 1;
   const coverage = results.reduce((sum, k) => sum + k.weight * COVERAGE_VALUE[k.status], 0) / totalWeight;
   const realAnswer = !offline.flags.some((f) => NOT_AN_ANSWER.includes(f));

@@ -19,10 +19,20 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 interface Word {
   text: string;
   start: number;
+  end: number;
 }
 
+const wordOf = (m: RegExpExecArray): Word => ({ text: m[0].toLowerCase().replace(/’/g, "'"), start: m.index, end: m.index + m[0].length });
+
 function wordsOf(text: string): Word[] {
-  return [...text.matchAll(WORD)].map((m) => ({ text: m[0].toLowerCase().replace(/’/g, "'"), start: m.index }));
+  return [...text.matchAll(WORD)].map(wordOf);
+}
+
+/** The run of REVEAL_RUN_WORDS words from `from`, as runsIn keys it. */
+function runAt(words: readonly Word[], from: number): string {
+  let run = (words[from] as Word).text;
+  for (let i = from + 1; i < from + REVEAL_RUN_WORDS; i += 1) run += ` ${(words[i] as Word).text}`;
+  return run;
 }
 
 /**
@@ -72,6 +82,12 @@ export interface LineGuard {
   readonly problem: string | undefined;
 }
 
+/** A text ending inside what may still grow into a longer word ("don" before "'t"). */
+const OPEN_END = /[\p{L}\p{N}'’]$/u;
+/** WORD for the guard's own scans, which always run to the end (leaving lastIndex 0); WORD serves matchAll. */
+const WORD_SCAN = new RegExp(WORD.source, WORD.flags);
+const DIGIT = /\d/;
+
 export function createLineGuard(options: LineGuardOptions): LineGuard {
   const secret = options.secret.map(runsOf).filter((runs) => runs.size > 0);
   const seen = options.seen;
@@ -79,13 +95,25 @@ export function createLineGuard(options: LineGuardOptions): LineGuard {
   let text = '';
   let shown = 0;
   let problem: string | undefined;
+  // The words of the text, found as it grows: every word but the last is final (the text after it
+  // is already there), so each push scans again only from the end of the last final word.
+  const words: Word[] = [];
+  let final = 0;
+  // Both score patterns need a digit: until one arrives there is nothing for them to find.
+  let firstDigit = -1;
   // Complete words never change as text is added, so each window of them is checked once.
   let checkedRuns = 0;
-  const check = (upTo: number, words: Word[]) => {
-    if (SCORE_PATTERNS.some((p) => p.test(text.slice(0, upTo)))) problem = 'stated a score';
+  const scan = () => {
+    words.length = final;
+    WORD_SCAN.lastIndex = final > 0 ? (words[final - 1] as Word).end : 0;
+    for (let m = WORD_SCAN.exec(text); m; m = WORD_SCAN.exec(text)) words.push(wordOf(m));
+    final = Math.max(0, words.length - 1);
+  };
+  const check = (upTo: number, complete: number) => {
+    if (firstDigit >= 0 && firstDigit < upTo && SCORE_PATTERNS.some((p) => p.test(text.slice(0, upTo)))) problem = 'stated a score';
     if (secret.length === 0) return;
-    for (let i = checkedRuns; i + REVEAL_RUN_WORDS <= words.length && !problem; i += 1) {
-      if (revealsSecret(words.slice(i, i + REVEAL_RUN_WORDS).map((w) => w.text).join(' '), secret, seen)) problem = 'gave away the reference answer';
+    for (let i = checkedRuns; i + REVEAL_RUN_WORDS <= complete && !problem; i += 1) {
+      if (revealsSecret(runAt(words, i), secret, seen)) problem = 'gave away the reference answer';
       checkedRuns = i + 1;
     }
   };
@@ -97,17 +125,21 @@ export function createLineGuard(options: LineGuardOptions): LineGuard {
   };
   return {
     push(delta) {
+      if (firstDigit < 0) {
+        const at = delta.search(DIGIT);
+        if (at >= 0) firstDigit = text.length + at;
+      }
       text += delta;
-      const words = wordsOf(text);
+      scan();
       // The last word may still be growing; judge only the text before it.
-      const open = /[\p{L}\p{N}'’]$/u.test(text) ? words[words.length - 1] : undefined;
-      const complete = open ? words.slice(0, -1) : words;
+      const open = OPEN_END.test(text.slice(-2)) ? words[words.length - 1] : undefined;
+      const complete = open ? words.length - 1 : words.length;
       check(open ? open.start : text.length, complete);
-      const holdFrom = complete[complete.length - hold];
+      const holdFrom = words[complete - hold];
       return release(holdFrom ? holdFrom.start : shown);
     },
     flush() {
-      check(text.length, wordsOf(text));
+      check(text.length, words.length);
       return release(text.length);
     },
     get problem() {

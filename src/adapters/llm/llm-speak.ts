@@ -55,7 +55,8 @@ export async function speakWithLlm(ctx: SpeakContext, input: SpeakInput, onDelta
       emit(guard.push(delta));
       return guard.problem === undefined;
     };
-    const raw = await streamCompletion(ctx.client, { model: ctx.client.settings.model, messages, onDelta: pass }, spent, signal);
+    // The call's own signal: the SDK keeps a listener on it, which must not pile up on the caller's.
+    const raw = await streamCompletion(ctx.client, { model: ctx.client.settings.model, messages, onDelta: pass }, spent, signal && AbortSignal.any([signal]));
     emit(guard.flush());
     if (guard.problem) throw new LlmOutputInvalid(`line ${guard.problem}`);
     return raw.trim();

@@ -2,7 +2,7 @@
 // each against what the code supplies: the same variables, and candidate text only in its slot.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PromptTemplate } from '@langchain/core/prompts';
+import { parseTemplate, PromptTemplate } from '@langchain/core/prompts';
 import { ConfigInvalid } from '../../errors.js';
 import { neutraliseTags } from './data-slot.js';
 import { PROMPT_SPECS, type PromptName, type PromptSpec, type PromptValues } from './prompt-specs.js';
@@ -72,13 +72,37 @@ export async function loadPrompts(dir: string): Promise<LoadedPrompts> {
     throw new ConfigInvalid(`invalid prompt templates in ${dir}:\n${problems.join('\n')}\nFix these files (or point PROBE_PROMPTS_DIR elsewhere) and start again.`);
   }
   const templates = new Map(names.map((name, i) => [name, (checked[i] as { template: PromptTemplate }).template]));
+  const flat = new Map(await Promise.all(names.map(async (name) => [name, await flatParts(templates.get(name) as PromptTemplate)] as const)));
   return {
     dir,
     render: async (name, values) => {
       const spec: PromptSpec = PROMPT_SPECS[name];
       const filled: Record<string, string> = { ...values };
       for (const variable of Object.keys(spec.slots)) filled[variable] = neutraliseTags(filled[variable] ?? '');
-      return (templates.get(name) as PromptTemplate).format(filled);
+      const parts = flat.get(name);
+      return parts ? joinParts(parts, filled) : (templates.get(name) as PromptTemplate).format(filled);
     },
   };
+}
+
+/** A template of text and plain variables, as the pieces its rendering joins. */
+type Parts = readonly (string | { variable: string })[];
+
+function joinParts(parts: Parts, values: Readonly<Record<string, string>>): string {
+  let out = '';
+  for (const part of parts) out += typeof part === 'string' ? part : (values[part.variable] ?? '');
+  return out;
+}
+
+/**
+ * The template's parts, when joining them renders exactly what mustache renders: true of text and
+ * plain variables (all of Probe's prompts), which then skip the template engine on every call.
+ * Anything more ({{#section}}, {{! comment}}, {{> partial}}, a.b names) is rendered by the template.
+ */
+async function flatParts(template: PromptTemplate): Promise<Parts | undefined> {
+  const parts: Parts = parseTemplate(template.template as string, 'mustache').map((node) => (node.type === 'literal' ? node.text : { variable: node.name }));
+  const marked = Object.fromEntries(template.inputVariables.map((v, i) => [v, `[[${i}:${v}]]`]));
+  const empty = Object.fromEntries(template.inputVariables.map((v) => [v, '']));
+  for (const values of [marked, empty]) if ((await template.format(values)) !== joinParts(parts, values)) return undefined;
+  return parts;
 }

@@ -62,3 +62,35 @@ describe('line guard: scores', () => {
     expect(guard.flush()).toBe('three four five six ');
   });
 });
+
+describe('line guard: words split across deltas', () => {
+  const lines = [
+    'Right. So, is it true that the generator learns to produce only a few kinds of outputs? Tell me more.',
+    "You didn't say why it happens; what does the generator's output look like then?",
+    'That was about 3 out of 5 for me.',
+    'Thanks. Next, tell me how you would check it in practice.',
+  ];
+
+  it.each([1, 2, 3, 7])('gives the same verdict and shows the same text when the line arrives %i characters at a time', (size) => {
+    for (const line of lines) {
+      const whole = stream(line);
+      const guard = createLineGuard({ secret: [REFERENCE], seen: [] });
+      let shown = '';
+      for (let i = 0; i < line.length && !guard.problem; i += size) shown += guard.push(line.slice(i, i + size));
+      if (!guard.problem) shown += guard.flush();
+      expect(guard.problem).toBe(whole.problem);
+      if (!whole.problem) expect(shown).toBe(line);
+      // Nothing of the offending run is shown, however the line was split.
+      if (whole.problem === 'gave away the reference answer') expect(shown).not.toContain('only a few kinds');
+    }
+  });
+
+  it("reads a word that grows across deltas (\"don'\" then \"t\") as one word", () => {
+    const guard = createLineGuard({ secret: ["Often you don't know what the generator learns to produce."], seen: [] });
+    let shown = '';
+    for (const piece of ['So you ', "don'", 't know what the generator ', 'learns to produce?']) shown += guard.push(piece);
+    expect(guard.problem).toBe('gave away the reference answer');
+    expect(shown).toBe('');
+  });
+});
+

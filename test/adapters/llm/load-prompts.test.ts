@@ -101,6 +101,25 @@ describe('loadPrompts', () => {
     expect(await prompts.render('judge', { ...values, answer: '' })).not.toContain('(an answer was given)');
   });
 
+  it('renders every repository prompt exactly as its mustache template does', async () => {
+    const prompts = await loadPrompts(dir.path);
+    for (const [name, spec] of Object.entries(PROMPT_SPECS) as [keyof typeof PROMPT_SPECS, (typeof PROMPT_SPECS)[keyof typeof PROMPT_SPECS]][]) {
+      const template = PromptTemplate.fromTemplate(readFileSync(dir.file(spec.file), 'utf8'), { templateFormat: 'mustache' });
+      const values = Object.fromEntries(spec.variables.map((v, i) => [v, `value ${i} of ${v} with {{mode}} and <b>`]));
+      const expected = await template.format(Object.fromEntries(spec.variables.map((v) => [v, v in spec.slots ? neutraliseTags(values[v] as string) : values[v]])));
+      expect(await prompts.render(name, values as never)).toBe(expected);
+    }
+  });
+
+  it('renders a template with more than text and variables (a comment, a section) through mustache', async () => {
+    edit('transition.md', (t) => `{{! a note for prompt authors }}${t}{{^question}}(no question){{/question}}`);
+    const prompts = await loadPrompts(dir.path);
+    const text = await prompts.render('transition', { question: 'What is a VAE?', question_number: '2', question_total: '5' });
+    expect(text).not.toContain('a note for prompt authors');
+    expect(text).not.toContain('(no question)');
+    expect(text).toContain('What is a VAE?');
+  });
+
   it('stops start-up when an LLM is configured and a prompt is broken', async () => {
     edit('decide.md', (t) => t.replace('{{targets}}', '{{target_list}}'));
     const config = loadConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', PROBE_PROMPTS_DIR: dir.path, PROBE_DB_PATH: dir.file('probe.db') });

@@ -1,7 +1,7 @@
 // The judge's quotes are checked against the answer, tolerant of case, whitespace, quote and dash
 // characters and "..." between fragments, and strict about the words.
 import { describe, expect, it } from 'vitest';
-import { findQuote } from '../../../src/adapters/llm/quote-check.js';
+import { findQuote, foldText } from '../../../src/adapters/llm/quote-check.js';
 
 const ANSWER = `The generator “collapses” onto a few   modes -
 it keeps producing the same faces. Use minibatch discrimination; it's cheap.`;
@@ -44,5 +44,27 @@ describe('findQuote', () => {
 
   it('finds quotes of text that was defused in the prompt (‹tag› for <tag>)', () => {
     expect(findQuote('x <b>bold</b> y', 'x ‹b›bold‹/b› y')).toBeDefined();
+  });
+
+  it('maps spans back the same way in plain ASCII text (folded by one lower-casing) as in text with other characters', () => {
+    const plain = 'The Generator keeps producing the SAME faces.';
+    const mixed = 'The Generator\n\nkeeps   producing the “SAME” faces.';
+    expect(findQuote(plain, 'generator keeps producing the same')?.map((s) => s.text)).toEqual(['Generator keeps producing the SAME']);
+    expect(findQuote(mixed, 'generator keeps producing the "same" faces')?.map((s) => s.text)).toEqual(['Generator\n\nkeeps   producing the “SAME” faces']);
+    expect(findQuote(` ${plain}`, 'THE GENERATOR')?.[0]).toMatchObject({ start: 1, end: 14 });
+  });
+
+  it('keeps offsets right after a character whose lower case is longer (İ) and around emoji', () => {
+    const answer = 'İstanbul 😀 models use attention; the Decoder attends to the encoder.';
+    const [span] = findQuote(answer, 'the decoder attends') ?? [];
+    expect(span?.text).toBe('the Decoder attends');
+    expect(answer.slice(span?.start, span?.end)).toBe(span?.text);
+  });
+
+  it('checks every quote of a reply against one folding of the answer, with the same results as folding per quote', () => {
+    const folded = foldText(ANSWER);
+    for (const quote of ['keeps producing the same faces', 'a few modes - it keeps', 'The generator ... the same faces', 'the same faces ... The generator', 'it']) {
+      expect(findQuote(folded, quote)).toEqual(findQuote(ANSWER, quote));
+    }
   });
 });
