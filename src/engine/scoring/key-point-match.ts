@@ -10,7 +10,7 @@ import { matchPattern, type AnswerIndex, type PatternMatch } from './pattern-mat
 import type { CompiledKeyPoint, ContradictionSources } from './question-model.js';
 import { isDirectionTerm, isPhraseTerm, oppositeDirections, type Token } from './terms.js';
 import { LIGHT_VERBS } from './negation.js';
-import { deniedConjunct, isRoleTerm, readRoles, type RoleReading } from './roles.js';
+import { deniedConjunct, isRoleTerm, readRoles, statesRoles, type RoleReading } from './roles.js';
 import { clauseContradictions } from './clause-claims.js';
 import { TUNING } from './tuning.js';
 
@@ -68,7 +68,8 @@ export function matchKeyPoint(kp: CompiledKeyPoint, ix: AnswerIndex): KeyPointOu
   let stated = useCues ? cueRoute.score : statement.coverage;
   let strongSwap = false;
   if (stated >= TUNING.partly) {
-    const readings = (useCues ? cueRoute.used.map((c) => c.match) : [statement]).map((m) => ({ m, r: clausesOf(m, ix).map((c) => readRoles(kp.statement, ix.analyzed, c)) }));
+    // A statement that places no roles reads no swap in any clause: its evidence is not read for one.
+    const readings = !statesRoles(kp.statement) ? [] : (useCues ? cueRoute.used.map((c) => c.match) : [statement]).map((m) => ({ m, r: clausesOf(m, ix).map((c) => readRoles(kp.statement, ix.analyzed, c)) }));
     // Part of a cue ("inputs ... labels" of "maps inputs to labels") is too little to say who does what.
     const whole = new Set(useCues ? cueRoute.used.filter((c) => c.credit >= SINGLE_CUE_CREDIT).map((c) => c.match) : [statement]);
     const swapped = readings.filter(({ m, r }) => whole.has(m) && r.some((x) => x.swap)).map(({ m }) => m);

@@ -72,11 +72,7 @@ export function swapsRoles(statement: Pattern, a: AnalyzedText, sentence: readon
 /** Reads how `sentence` places the statement's roles (see RoleReading). */
 export function readRoles(statement: Pattern, a: AnalyzedText, sentence: readonly number[]): RoleReading {
   const none = { swap: false, strong: false, right: false };
-  // A role the statement denies ("queries are not cached") or the answer denies is not in its place.
-  const stated = placedRoles(statement.terms, statement.terms.map((_, i) => i)).filter((r) => {
-    const t = statement.terms[r.position];
-    return t !== undefined && t.heads === 0 && !t.inherentNeg && !t.deniedClause;
-  });
+  const stated = statedRoles(statement);
   if (stated.length === 0) return none;
   const all = readPlacedRoles(statement, stated, a, sentence);
   if (!all.swap) return all;
@@ -84,6 +80,29 @@ export function readRoles(statement: Pattern, a: AnalyzedText, sentence: readonl
   // takes an alarm away (a list statement's clauses can be touched by an incidental word).
   const inPlay = statedInClausesSaid(statement, stated, a, sentence);
   return inPlay.length === 0 ? none : readPlacedRoles(statement, inPlay, a, sentence);
+}
+
+// A role the statement denies ("queries are not cached") or the answer denies is not in its place.
+function statedRoles(statement: Pattern): Placed[] {
+  return placedRoles(statement.terms, statement.terms.map((_, i) => i)).filter((r) => {
+    const t = statement.terms[r.position];
+    return t !== undefined && t.heads === 0 && !t.inherentNeg && !t.deniedClause;
+  });
+}
+
+const statesRolesOf = new WeakMap<Pattern, boolean>();
+
+/**
+ * True when the statement puts parts with roles in places (readRoles can find a swap): most key
+ * points do not, and their answers' clauses need not be read for roles at all. Kept per pattern.
+ */
+export function statesRoles(statement: Pattern): boolean {
+  let states = statesRolesOf.get(statement);
+  if (states === undefined) {
+    states = statedRoles(statement).length > 0;
+    statesRolesOf.set(statement, states);
+  }
+  return states;
 }
 
 /**
