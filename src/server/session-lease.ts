@@ -1,6 +1,7 @@
 // A runner's hold on its session when several nodes share one database: a lease row naming this
 // node, renewed every third of its length while the runner is in memory. Losing it (another node
-// took the session) is reported once; the store refuses this node's appends from then on.
+// took the session) is reported once; the store refuses this node's appends from then on. On a
+// store that renews many leases in one statement (SQLite), one timer renews all of a node's leases.
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import type { Logger } from 'pino';
@@ -74,13 +75,21 @@ export class SessionLease {
     await this.deps.store.releaseLease(this.id, this.owner).catch((error: unknown) => this.deps.log.warn({ err: error, session: this.id }, 'could not release the session lease'));
   }
 
+  /** The session's id (for the renewals of all of a node's leases). */
+  get sessionId(): string {
+    return this.id;
+  }
+
   private startRenewal(): void {
+    const together = this.deps.store.renewLeases ? renewalsOf(this.deps, this.owner, this.ttlMs) : undefined;
+    if (together) return together.add(this);
     if (this.renewal) return;
-    this.renewal = setInterval(() => void this.renew(), Math.max(50, Math.floor(this.ttlMs / 3)));
+    this.renewal = setInterval(() => void this.renew(), renewalPeriod(this.ttlMs));
     this.renewal.unref();
   }
 
   private stopRenewal(): void {
+    renewalsOf(this.deps, this.owner, this.ttlMs, false)?.delete(this);
     clearInterval(this.renewal);
     this.renewal = undefined;
   }
@@ -97,11 +106,68 @@ export class SessionLease {
     }
   }
 
-  private markLost(): void {
+  /** Called by the node's renewals: the store no longer names this node as the session's owner. */
+  markLost(): void {
     if (this.lost) return;
     this.held = false;
     this.lost = true;
     this.stopRenewal();
     this.onLost();
   }
+}
+
+const renewalPeriod = (ttlMs: number): number => Math.max(50, Math.floor(ttlMs / 3));
+
+/** Every lease a node holds on one store with one length, renewed in one statement per period. */
+class LeaseRenewals {
+  private readonly leases = new Set<SessionLease>();
+  private timer: NodeJS.Timeout | undefined;
+  private renewing = false;
+
+  constructor(
+    private readonly deps: LeaseDeps,
+    private readonly owner: string,
+    private readonly ttlMs: number,
+  ) {}
+
+  add(lease: SessionLease): void {
+    this.leases.add(lease);
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.renewAll(), renewalPeriod(this.ttlMs));
+    this.timer.unref();
+  }
+
+  delete(lease: SessionLease): void {
+    this.leases.delete(lease);
+    if (this.leases.size > 0) return;
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  private async renewAll(): Promise<void> {
+    if (this.renewing) return;
+    const held = [...this.leases].filter((l) => l.held);
+    if (held.length === 0) return;
+    this.renewing = true;
+    try {
+      const still = await this.deps.store.renewLeases?.(this.owner, held.map((l) => l.sessionId), this.ttlMs);
+      if (still) for (const lease of held) if (!still.has(lease.sessionId)) lease.markLost();
+    } catch (error) {
+      this.deps.log.warn({ err: error, sessions: held.length }, 'could not renew the session leases; retrying');
+    } finally {
+      this.renewing = false;
+    }
+  }
+}
+
+/** Renewals by store, then by owner and lease length (several nodes may share one store object in tests). */
+const renewalsByStore = new WeakMap<SessionStore, Map<string, LeaseRenewals>>();
+
+function renewalsOf(deps: LeaseDeps, owner: string, ttlMs: number, create = true): LeaseRenewals | undefined {
+  let byOwner = renewalsByStore.get(deps.store);
+  if (!byOwner && create) renewalsByStore.set(deps.store, (byOwner = new Map()));
+  const key = `${ttlMs} ${owner}`;
+  let renewals = byOwner?.get(key);
+  if (!renewals && create && byOwner) byOwner.set(key, (renewals = new LeaseRenewals(deps, owner, ttlMs)));
+  return renewals;
 }

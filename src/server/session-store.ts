@@ -57,6 +57,7 @@ export interface EventCommit {
   n: number;
   event: SessionEvent;
   turns: StoredTurn[];
+  /** Only with a judged event, whose evaluation it is: the store keeps the evaluation once, in the event. */
   evaluation?: StoredEvaluation;
   session: { phase: Phase; lastSeq: number; at: number; endedAt?: number; endReason?: EndReason };
   /**
@@ -106,6 +107,11 @@ export interface SessionStore {
   claimLease(id: string, owner: string, ttlMs: number, options: { steal: boolean }): Promise<LeaseClaim>;
   /** Extends the owner's lease; false when another node has taken it (the owner must stop). */
   renewLease(id: string, owner: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Extends the owner's leases on these sessions at once; resolves the ids whose lease it still
+   * holds (any other was taken by another node). Optional: without it each lease is renewed alone.
+   */
+  renewLeases?(owner: string, ids: readonly string[], ttlMs: number): Promise<ReadonlySet<string>>;
   /** Gives the lease up (a node dropping an idle session, or shutting down). */
   releaseLease(id: string, owner: string): Promise<void>;
   /**

@@ -8,7 +8,7 @@ import type { SessionEvent } from '../../engine/events.js';
 import type { EventCommit } from '../../server/session-store.js';
 import type { ProbeDatabase } from './open-database.js';
 import { evaluations, events, sessionLeases, sessions, turns } from './schema.js';
-import { evaluationRow, turnRow } from './turn-rows.js';
+import { assertEvaluationIsJudged, evaluationRow, turnRow } from './turn-rows.js';
 
 const p = (name: string) => sql.placeholder(name);
 /** A placeholder where Drizzle's update types want SQL (the value goes to the driver as it is). */
@@ -53,7 +53,10 @@ export function prepareAppendStatements(db: ProbeDatabase): AppendStatements {
   };
 }
 
-/** The append itself: the session row moves on (only from `n - 1`), then the event and what it made; several in one transaction. */
+/**
+ * The append itself: the session row moves on from `first.n - 1` to the last commit's number, once
+ * per transaction, then each event and what it made; several commits in one transaction.
+ */
 function prepareWrite(db: ProbeDatabase): (commits: EventCommit[]) => void {
   // The fence: when the commit names its owner, another node's lease on the session refuses it.
   const fenced = sql`(${p('owner')} is null or not exists (select 1 from ${sessionLeases} where ${sessionLeases.sessionId} = ${p('id')} and ${sessionLeases.owner} <> ${p('owner')}))`;
@@ -68,18 +71,33 @@ function prepareWrite(db: ProbeDatabase): (commits: EventCommit[]) => void {
   const insertEvent = db.insert(events).values({ sessionId: p('sessionId'), n: p('n'), type: p('type'), payload: p('payload'), at: p('at') }).prepare();
   // Every column is a placeholder named after it: turnRow and evaluationRow give a value for each.
   const insertTurn = db.insert(turns).values(everyColumn(turns)).prepare();
+  // The evaluation itself is serialised once, in its judged event's payload (schema.ts).
   const insertEvaluation = db.insert(evaluations).values(everyColumn(evaluations)).prepare();
-  const writeOne = (c: EventCommit) => {
-    const s = c.session;
-    const values = { id: c.sessionId, previous: c.n - 1, owner: c.owner ?? null, n: c.n, phase: s.phase, lastSeq: s.lastSeq, at: s.at };
-    const updated = s.phase === 'ended' ? end.run({ ...values, endedAt: s.endedAt ?? s.at, endReason: s.endReason ?? null }) : advance.run(values);
-    if (updated.changes !== 1) throw new SessionConflict(c.sessionId);
+  /** Moves the session row from `previous` to the last commit (all of them applied in order); refuses a stale or fenced-off writer. */
+  const moveOn = (sessionId: string, previous: number, owner: string | null, commits: EventCommit[]) => {
+    const last = commits.at(-1) as EventCommit;
+    const s = last.session;
+    const values = { id: sessionId, previous, owner, n: last.n, phase: s.phase, lastSeq: s.lastSeq, at: s.at };
+    const ended = commits.findLast((c) => c.session.phase === 'ended')?.session;
+    const updated = ended ? end.run({ ...values, endedAt: ended.endedAt ?? ended.at, endReason: ended.endReason ?? null }) : advance.run(values);
+    if (updated.changes !== 1) throw new SessionConflict(sessionId);
+  };
+  const insertOne = (c: EventCommit) => {
+    assertEvaluationIsJudged(c);
     insertEvent.run({ sessionId: c.sessionId, n: c.n, type: c.event.type, payload: c.event, at: c.event.at });
     for (const turn of c.turns) insertTurn.run(turnRow(c.sessionId, c.n, turn));
     if (c.evaluation) insertEvaluation.run(evaluationRow(c.sessionId, c.n, c.evaluation));
   };
   const transaction = db.$client.transaction((commits: EventCommit[]) => {
-    for (const c of commits) writeOne(c);
+    const [first] = commits as [EventCommit];
+    // One session row update for the run when the commits are one session's next events in order;
+    // otherwise each is fenced on its own (the run then fails where the numbers break).
+    const run = commits.every((c, i) => c.sessionId === first.sessionId && c.n === first.n + i && (c.owner ?? null) === (first.owner ?? null));
+    if (run) moveOn(first.sessionId, first.n - 1, first.owner ?? null, commits);
+    for (const c of commits) {
+      if (!run) moveOn(c.sessionId, c.n - 1, c.owner ?? null, [c]);
+      insertOne(c);
+    }
   });
   return (commits) => transaction.immediate(commits);
 }

@@ -10,7 +10,7 @@ import { openPgDatabase, type OpenPgOptions, type PgDatabase } from './open-pg-d
 import { claimPgLease, NOW_MS, releasePgLease, renewPgLease } from './pg-leases.js';
 import { evaluations, events, sessionPlans, sessions, turns } from './schema-pg.js';
 import { metaOf } from './session-meta.js';
-import { evaluationRow, storedEvaluation, storedTurn, turnRow } from './turn-rows.js';
+import { assertEvaluationIsJudged, evaluationRow, storedEvaluation, storedTurn, turnRow } from './turn-rows.js';
 
 /** SQLSTATE classes that mean "try again later": connection, resources, shutdown, serialization. */
 const TRANSIENT_STATE = /^(08|53|57P0[1-3]|40001|40P01)/;
@@ -76,7 +76,7 @@ export async function createPgSessionStore(url: string, options: OpenPgOptions =
         const [row] = await db.select({ seq: turns.seq }).from(turns).where(and(eq(turns.sessionId, id), eq(turns.clientId, clientId)));
         return row?.seq;
       }),
-    evaluations: (id) => guard('read evaluations', async () => (await db.select().from(evaluations).where(eq(evaluations.sessionId, id)).orderBy(asc(evaluations.eventN))).map(storedEvaluation)),
+    evaluations: (id) => guard('read evaluations', async () => (await db.select({ row: evaluations, event: events.payload }).from(evaluations).innerJoin(events, and(eq(events.sessionId, evaluations.sessionId), eq(events.n, evaluations.eventN))).where(eq(evaluations.sessionId, id)).orderBy(asc(evaluations.eventN))).map(storedEvaluation)),
     unfinished: () => guard('list sessions', () => db.select({ id: sessions.id, phase: sessions.phase }).from(sessions).where(ne(sessions.status, 'ended'))),
     claimLease: (id, owner, ttlMs, { steal }) => guard('claim a session', () => claimPgLease(db, id, owner, ttlMs, steal)),
     renewLease: (id, owner, ttlMs) => guard('renew a session lease', () => renewPgLease(db, id, owner, ttlMs)),
@@ -111,6 +111,7 @@ export async function createPgSessionStore(url: string, options: OpenPgOptions =
  * replace BEGIN, four statements and COMMIT: six round trips per event cost more than the writes.
  */
 async function append(db: PgDatabase, c: EventCommit): Promise<void> {
+  assertEvaluationIsJudged(c);
   const s = c.session;
   const ended = s.phase === 'ended' ? sql`, status = 'ended', ended_at = ${s.endedAt ?? s.at}::bigint, end_reason = ${s.endReason ?? null}::text` : sql``;
   const rows = (table: Table, values: Record<string, unknown>[]) => JSON.stringify(values.map((v) => byColumnName(table, v)));

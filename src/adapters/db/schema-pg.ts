@@ -4,10 +4,10 @@
 // a stored line request with the queued one as written (step.ts), so a replay would refuse it.
 // drizzle.pg.config.ts generates migrations-pg/ from this file.
 import { bigint, boolean, doublePrecision, index, integer, json, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { SessionEvent } from '../../engine/events.js';
 import type { Phase, DrillFeedback } from '../../engine/state.js';
 import type { Plan } from '../../engine/plan.js';
-import type { CriterionResult, Evaluation, KeyPointResult, AnswerFlag } from '../../engine/scoring/types.js';
 import type { Progress } from '../../protocol/ws-frames.js';
 
 const ms = (name: string) => bigint(name, { mode: 'number' });
@@ -80,9 +80,11 @@ export const turns = pgTable(
     progress: json('progress').$type<Progress>().notNull(),
     clientId: text('client_id'),
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.seq] }), uniqueIndex('turns_client_id_idx').on(t.sessionId, t.clientId)],
+  // Only answers carry a client id (see schema.ts).
+  (t) => [primaryKey({ columns: [t.sessionId, t.seq] }), uniqueIndex('turns_client_id_idx').on(t.sessionId, t.clientId).where(sql`${t.clientId} is not null`)],
 );
 
+/** One row per judged answer; the evaluation itself is the judged event's (see schema.ts). */
 export const evaluations = pgTable(
   'evaluations',
   {
@@ -100,13 +102,9 @@ export const evaluations = pgTable(
     overall: doublePrecision('overall').notNull(),
     offlineOverall: doublePrecision('offline_overall').notNull(),
     disagreement: boolean('disagreement').notNull(),
-    keyPoints: json('key_points').$type<KeyPointResult[]>().notNull(),
-    criteria: json('criteria').$type<CriterionResult[]>().notNull(),
-    flags: json('flags').$type<AnswerFlag[]>().notNull(),
-    evaluation: json('evaluation').$type<Evaluation>().notNull(),
     at: ms('at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.eventN] }), index('evaluations_question_idx').on(t.sessionId, t.questionIndex)],
+  (t) => [primaryKey({ columns: [t.sessionId, t.eventN] })],
 );
 
 /** Which node drives a session (see schema.ts): only the owner's appends are accepted. */

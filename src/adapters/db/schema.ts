@@ -2,10 +2,10 @@
 // `events` is the log a session is rebuilt from; `turns` and `evaluations` are projections of it,
 // written in the same transaction as the event that produced them.
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
 import type { SessionEvent } from '../../engine/events.js';
 import type { Phase, DrillFeedback } from '../../engine/state.js';
 import type { Plan } from '../../engine/plan.js';
-import type { CriterionResult, Evaluation, KeyPointResult, AnswerFlag } from '../../engine/scoring/types.js';
 import type { Progress } from '../../protocol/ws-frames.js';
 
 /**
@@ -96,10 +96,16 @@ export const turns = sqliteTable(
     /** The client's idempotency key of an answer: a resent answer is acknowledged, not stored twice. */
     clientId: text('client_id'),
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.seq] }), uniqueIndex('turns_client_id_idx').on(t.sessionId, t.clientId)],
+  // Only answers carry a client id: the index leaves the other turns out, one page less to write per
+  // line (a look-up by client id, `client_id = ?`, still uses it).
+  (t) => [primaryKey({ columns: [t.sessionId, t.seq] }), uniqueIndex('turns_client_id_idx').on(t.sessionId, t.clientId).where(sql`${t.clientId} is not null`)],
 );
 
-/** One row per judged answer: which scorer, key points with evidence, criteria, overall. */
+/**
+ * One row per judged answer: which scorer, overall, who disagreed. The evaluation itself (key points
+ * with evidence, criteria, flags, the offline score) is the judged event's, `events.payload` at
+ * (session_id, event_n): stored once, in the log, and read through a join (turn-rows.ts).
+ */
 export const evaluations = sqliteTable(
   'evaluations',
   {
@@ -118,14 +124,10 @@ export const evaluations = sqliteTable(
     overall: real('overall').notNull(),
     offlineOverall: real('offline_overall').notNull(),
     disagreement: integer('disagreement', { mode: 'boolean' }).notNull(),
-    keyPoints: text('key_points', { mode: 'json' }).$type<KeyPointResult[]>().notNull(),
-    criteria: text('criteria', { mode: 'json' }).$type<CriterionResult[]>().notNull(),
-    flags: text('flags', { mode: 'json' }).$type<AnswerFlag[]>().notNull(),
-    /** The whole evaluation as the engine recorded it (offline score, dropped claims, usage). */
-    evaluation: text('evaluation', { mode: 'json' }).$type<Evaluation>().notNull(),
     at: integer('at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.eventN] }), index('evaluations_question_idx').on(t.sessionId, t.questionIndex)],
+  // Read by session only (the key's prefix); an index by question was one more page written per judged answer.
+  (t) => [primaryKey({ columns: [t.sessionId, t.eventN] })],
 );
 
 /**

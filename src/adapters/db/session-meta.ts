@@ -5,7 +5,7 @@ import type { ProfileHistory } from '../../server/profile-store.js';
 import type { SessionMeta } from '../../server/session-store.js';
 import type { SessionRow } from './schema.js';
 import { withSharedQuestions } from './shared-questions.js';
-import { storedEvaluation } from './turn-rows.js';
+import { storedEvaluation, type EvaluationWithEvent } from './turn-rows.js';
 
 export function metaOf(row: SessionRow, plan: Plan): SessionMeta {
   return {
@@ -28,7 +28,7 @@ export function metaOf(row: SessionRow, plan: Plan): SessionMeta {
 /** A profile's history from its session rows (newest first), evaluation rows and turn times. */
 export function profileHistory(
   rows: { session: SessionRow; plan: Plan }[],
-  evaluationRows: Parameters<typeof storedEvaluation>[0][],
+  evaluationRows: EvaluationWithEvent[],
   turnRows: { sessionId: string; at: number }[],
 ): ProfileHistory {
   const turnTimes = new Map<string, number[]>();
@@ -39,7 +39,7 @@ export function profileHistory(
   }
   return {
     sessions: rows.map((r) => metaOf(r.session, r.plan)),
-    evaluations: evaluationRows.map((r) => ({ sessionId: r.sessionId, ...storedEvaluation(r) })),
+    evaluations: evaluationRows.map((r) => ({ sessionId: r.row.sessionId, ...storedEvaluation(r) })),
     turnTimes,
   };
 }

@@ -60,11 +60,12 @@ export function createSqliteSessionStore(file: string, options: OpenDatabaseOpti
       ),
     answerSeqByClientId: (id, clientId) => guard('look up an answer', () => hot.answerSeqByClientId(id, clientId)),
     evaluations: (id): Promise<StoredEvaluation[]> =>
-      guard('read evaluations', () => db.select().from(evaluations).where(eq(evaluations.sessionId, id)).orderBy(asc(evaluations.eventN)).all().map(storedEvaluation)),
+      guard('read evaluations', () => db.select({ row: evaluations, event: events.payload }).from(evaluations).innerJoin(events, and(eq(events.sessionId, evaluations.sessionId), eq(events.n, evaluations.eventN))).where(eq(evaluations.sessionId, id)).orderBy(asc(evaluations.eventN)).all().map(storedEvaluation)),
     unfinished: () => guard('list sessions', () => db.select({ id: sessions.id, phase: sessions.phase }).from(sessions).where(ne(sessions.status, 'ended')).all()),
     shared: false,
     claimLease: (id, owner, ttlMs, { steal }) => guard('claim a session', () => leases.claim(id, owner, ttlMs, steal)),
     renewLease: (id, owner, ttlMs) => guard('renew a session lease', () => leases.renew(id, owner, ttlMs)),
+    renewLeases: (owner, ids, ttlMs) => guard('renew session leases', () => leases.renewAll(owner, ids, ttlMs)),
     releaseLease: (id, owner) => guard('release a session lease', () => leases.release(id, owner)),
     pruneUnstarted: (createdBefore, keep) =>
       guard('prune sessions never started', () => {

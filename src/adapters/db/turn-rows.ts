@@ -1,6 +1,8 @@
-// Maps between the store's engine-side records and the rows of the turns and evaluations tables.
+// Maps between the store's engine-side records and the rows of the turns and evaluations tables
+// (an evaluation row with its judged event, which holds the evaluation itself).
 import type { evaluations, EvaluationRow, turns, TurnRow } from './schema.js';
-import type { StoredEvaluation, StoredTurn } from '../../server/session-store.js';
+import type { SessionEvent } from '../../engine/events.js';
+import type { EventCommit, StoredEvaluation, StoredTurn } from '../../server/session-store.js';
 
 export function turnRow(sessionId: string, eventN: number, turn: StoredTurn): typeof turns.$inferInsert {
   return {
@@ -38,6 +40,13 @@ export function storedTurn(row: TurnRow): StoredTurn {
   };
 }
 
+/** The evaluation row is read back with its event's evaluation, so only a judged event may carry one. */
+export function assertEvaluationIsJudged(c: EventCommit): void {
+  if (c.evaluation && (c.event.type !== 'judged' || c.event.questionIndex !== c.evaluation.questionIndex)) {
+    throw new Error(`event ${c.sessionId}#${c.n} (${c.event.type}) carries an evaluation; only a judged event of the same question may`);
+  }
+}
+
 export function evaluationRow(sessionId: string, eventN: number, e: StoredEvaluation): typeof evaluations.$inferInsert {
   const { score, offline } = e.evaluation;
   return {
@@ -53,19 +62,25 @@ export function evaluationRow(sessionId: string, eventN: number, e: StoredEvalua
     overall: score.overall,
     offlineOverall: offline.overall,
     disagreement: e.evaluation.disagreement,
-    keyPoints: score.keyPoints,
-    criteria: score.criteria,
-    flags: score.flags,
-    evaluation: e.evaluation,
     at: e.at,
   };
 }
 
-export const storedEvaluation = (row: EvaluationRow): StoredEvaluation => ({
-  questionIndex: row.questionIndex,
-  questionId: row.questionId,
-  attempt: row.attempt,
-  answerSeq: row.answerSeq,
-  at: row.at,
-  evaluation: row.evaluation,
-});
+/** An evaluation row with the payload of its judged event (the join of `evaluations` and `events` on session and n). */
+export interface EvaluationWithEvent {
+  row: EvaluationRow;
+  event: SessionEvent;
+}
+
+export function storedEvaluation({ row, event }: EvaluationWithEvent): StoredEvaluation {
+  // The row and its event are written in one transaction, so this is a damaged database.
+  if (event.type !== 'judged') throw new Error(`evaluation ${row.sessionId}#${row.eventN} points at a ${event.type} event, not the judged one`);
+  return {
+    questionIndex: row.questionIndex,
+    questionId: row.questionId,
+    attempt: row.attempt,
+    answerSeq: row.answerSeq,
+    at: row.at,
+    evaluation: event.evaluation,
+  };
+}

@@ -33,19 +33,29 @@ const REASONING = [
 /** Computes the features of an analyzed answer. */
 export function answerFeatures(a: AnalyzedText, folded: string): AnswerFeatures {
   const words = a.wordCount;
-  const distinct = new Set(a.content.map((i) => a.tokens[i]?.term)).size;
-  const functionWords = a.tokens.filter((t) => t.kind === 'word' && t.stop).length;
+  const distinct = new Set<string | undefined>();
+  for (const i of a.content) distinct.add(a.tokens[i]?.term);
+  // One pass over the tokens for the counts: every answer comes through here.
+  let functionWords = 0;
+  let stops = 0;
+  let numbers = 0;
+  for (const t of a.tokens) {
+    if (t.kind === 'word' && t.stop) functionWords += 1;
+    else if (t.kind === 'number') numbers += 1;
+    if (t.norm === '.' || t.norm === '!' || t.norm === '?') stops += 1;
+  }
   const functionShare = words > 0 ? functionWords / words : 0;
-  const reasoning = REASONING.filter((re) => re.test(folded)).length;
-  const sentences = Math.max(1, a.tokens.filter((t) => t.norm === '.' || t.norm === '!' || t.norm === '?').length);
+  let reasoning = 0;
+  for (const re of REASONING) if (re.test(folded)) reasoning += 1;
+  const sentences = Math.max(1, stops);
   return {
     words,
     contentWords: a.content.length,
-    distinctContent: distinct,
+    distinctContent: distinct.size,
     functionShare,
     sentences: words > 0 ? sentences : 0,
     reasoning,
-    numbers: a.tokens.filter((t) => t.kind === 'number').length,
+    numbers,
     listLike: words >= LIST_MIN_WORDS && (functionShare < BARE_LIST_FUNCTION_SHARE || mostlyBareTerms(a)),
   };
 }

@@ -6,7 +6,7 @@
 // works from unpaired ones" is read as two claims, not one bag of the right words.
 import { analyzeText, type AnalyzedText } from './analyze-text.js';
 import { LIGHT_VERBS } from './negation.js';
-import type { Pattern, PatternTerm } from './pattern.js';
+import { termKey, type Pattern, type PatternTerm } from './pattern.js';
 import { matchPattern, type AnswerIndex, type PatternMatch } from './pattern-match.js';
 import { isRoleTerm } from './roles.js';
 import { isDirectionTerm, isPhraseTerm, oppositeDirections, type Token } from './terms.js';
@@ -113,7 +113,7 @@ function toClaim(a: AnalyzedText, members: number[], negators: number, questionT
     else if (isName(a, index, questionTerms)) names.add(token.term);
     terms.push({
       term: token.term, stem: token.stem, norm: token.norm, surface: a.text.slice(token.start, token.end), weight: 1,
-      heads: negatedHere(a, index) ? 1 : 0, inherentNeg: token.inherentNeg, implicit: false, deniedClause: false, clause: a.clause[index] ?? 0,
+      heads: negatedHere(a, index) ? 1 : 0, inherentNeg: token.inherentNeg, implicit: false, deniedClause: false, clause: a.clause[index] ?? 0, key: termKey(token.term, token.norm),
     });
   }
   const text = terms.map((t) => t.surface).join(' ');

@@ -66,11 +66,16 @@ function looksLikeWord(word: string): boolean {
 }
 
 function isGibberish({ answer, vocabulary, questionTerms }: FlagInput): boolean {
-  const words = answer.tokens.filter((t) => t.kind === 'word');
-  const unknown = words.filter((t) => !vocabulary.has(t.term) && !questionTerms.has(t.term));
-  const bad = unknown.filter((t) => !looksLikeWord(t.norm)).length;
-  if (bad >= 2 && bad / Math.max(1, words.length) >= 0.3) return true;
-  return bad >= 1 && words.length <= 2;
+  // Counted in one pass: every answer comes through here.
+  let words = 0;
+  let bad = 0;
+  for (const t of answer.tokens) {
+    if (t.kind !== 'word') continue;
+    words += 1;
+    if (!vocabulary.has(t.term) && !questionTerms.has(t.term) && !looksLikeWord(t.norm)) bad += 1;
+  }
+  if (bad >= 2 && bad / Math.max(1, words) >= 0.3) return true;
+  return bad >= 1 && words <= 2;
 }
 
 function isDontKnow({ folded, answer, questionTerms, vocabulary }: FlagInput): boolean {
@@ -79,11 +84,12 @@ function isDontKnow({ folded, answer, questionTerms, vocabulary }: FlagInput): b
 }
 
 function repeatsQuestion({ answer, questionTerms, vocabulary }: FlagInput): boolean {
-  const terms = new Set(answer.byTerm.keys());
+  // byTerm's keys are the answer's distinct terms.
+  const terms = answer.byTerm;
   if (terms.size < 2 || questionTerms.size === 0) return false;
   let fromQuestion = 0;
   let fromReferenceOnly = 0;
-  for (const term of terms) {
+  for (const term of terms.keys()) {
     if (questionTerms.has(term)) fromQuestion += 1;
     else if (vocabulary.has(term)) fromReferenceOnly += 1;
   }
@@ -92,12 +98,23 @@ function repeatsQuestion({ answer, questionTerms, vocabulary }: FlagInput): bool
 
 function isOffTopic({ answer, questionTerms, topicVocabulary: vocabulary }: FlagInput): boolean {
   // A short answer can be right in words the reference never uses; only a long one is judged.
-  const terms = [...answer.byTerm.keys()];
-  if (terms.length < OFF_TOPIC_MIN_TERMS) return false;
-  const fromQuestion = terms.filter((term) => questionTerms.has(term)).length;
-  // A word counts as related when it, or a WordNet synonym of it, is the question's or the reference's.
-  const onTopic = (term: string): boolean => questionTerms.has(term) || vocabulary.has(term);
-  const related = terms.filter((term) => onTopic(term) || [...synonymTerms(term)].some(onTopic)).length;
+  // byTerm's keys are the answer's distinct terms.
+  const terms = answer.byTerm;
+  if (terms.size < OFF_TOPIC_MIN_TERMS) return false;
+  let fromQuestion = 0;
+  let related = 0;
+  for (const term of terms.keys()) {
+    if (questionTerms.has(term)) fromQuestion += 1;
+    // A word counts as related when it, or a WordNet synonym of it, is the question's or the reference's.
+    if (onTopic(term, questionTerms, vocabulary) || synonymOnTopic(term, questionTerms, vocabulary)) related += 1;
+  }
   // An answer that takes up two or more of the question's words is about it, even in words of its own.
-  return related / terms.length <= (fromQuestion >= 2 ? OFF_TOPIC_MAX_RELATED_WITH_QUESTION : OFF_TOPIC_MAX_RELATED);
+  return related / terms.size <= (fromQuestion >= 2 ? OFF_TOPIC_MAX_RELATED_WITH_QUESTION : OFF_TOPIC_MAX_RELATED);
+}
+
+const onTopic = (term: string, questionTerms: ReadonlySet<string>, vocabulary: ReadonlySet<string>): boolean => questionTerms.has(term) || vocabulary.has(term);
+
+function synonymOnTopic(term: string, questionTerms: ReadonlySet<string>, vocabulary: ReadonlySet<string>): boolean {
+  for (const synonym of synonymTerms(term)) if (onTopic(synonym, questionTerms, vocabulary)) return true;
+  return false;
 }

@@ -75,11 +75,6 @@ const F = {
   ticked: has(TICKED),
   high: has(HIGH),
   answerRef: has(ANSWER_REF),
-  // "i" is the speaker when written "I" or followed by what a speaker says of themselves; "token i",
-  // "score i against j" and "q_i" are indices.
-  self: {
-    test: (s: string): boolean => SELF_WORDS.test(s) || CAPITAL_I.test(s) || SPEAKER_I.test(s),
-  },
   modal: has(MODAL),
   request: has(REQUEST),
   claim: has(CLAIM),
@@ -134,45 +129,96 @@ const LETTER_GRADE = /\b(?:an|grade|straight|solid)\s+A[+-]?(?![\w'’])/;
 /** "It has been approved", "This was pre-graded": a claim whose subject is the answer itself. */
 const APPROVED_SUBJECT = /^\W*(?:this|it)\s+(?:has|have|had|was|is)\s+(?:(?:already|officially|been)\s+)*(?:pre-?)?(?:approved|signed off|cleared|whitelisted|greenlit|graded|endorsed|vetted|verified)\b/i;
 
+/**
+ * The features of one sentence, each regex run at most once and only when a rule gets that far.
+ * Every sentence of every answer passes through here and nearly all of them address no grader:
+ * run eagerly, the feature tests (grade, high, self...) and the repeats of the same test in several
+ * rules made up about half the screen's time. The tests have no state (no g or y flag), so asking
+ * lazily, in any order, gives the same answers. Results sit in one typed array shared by every
+ * sentence (0 not run yet, 1 no, 2 yes; a sentence is read synchronously, start to end): a Map per
+ * sentence cost 20 KB of garbage an answer.
+ */
+class SentenceFeatures {
+  private readonly known = KNOWN.fill(0);
+
+  constructor(
+    private readonly s: string,
+    private readonly original: string,
+  ) {}
+
+  has(pattern: RegExp): boolean {
+    const i = FEATURE_INDEX.get(pattern) as number;
+    if (this.known[i] === 0) this.known[i] = pattern.test(this.s) ? 2 : 1;
+    return this.known[i] === 2;
+  }
+
+  grade(): boolean {
+    return this.has(F.grade);
+  }
+  high(): boolean {
+    return this.has(F.high);
+  }
+  ticked(): boolean {
+    return this.has(F.ticked);
+  }
+  // "i" is the speaker when written "I" or followed by what a speaker says of themselves; "token i",
+  // "score i against j" and "q_i" are indices.
+  aboutThis(): boolean {
+    return this.has(F.answerRef) || this.has(SELF_WORDS) || this.has(CAPITAL_I) || this.has(SPEAKER_I);
+  }
+  generic(): boolean {
+    return this.has(F.generic) && !this.has(F.answerRef);
+  }
+  // Spoken to, or told what to do: "you", or a grader that "should", "must", "will", "give(s)".
+  addressee(): boolean {
+    return this.has(F.you) || this.has(GRADER_ACTS);
+  }
+  directs(): boolean {
+    return this.has(IMPERATIVE) || this.has(F.modal) || this.has(F.request);
+  }
+  // A letter grade is read on the sentence as written.
+  core(): boolean {
+    return this.has(F.gradeCore) || this.ticked() || LETTER_GRADE.test(this.original);
+  }
+}
+
 function sentenceVerdict(sentence: string): string | undefined {
   const s = sentence.replace(/[’`]/g, "'");
   for (const [pattern, why] of STRUCTURAL) if (pattern.test(s)) return why;
-  if (ADDRESS.test(s)) return 'addressed to the grader';
-  if (AS_GRADER.test(s)) return 'speaks as the grader';
-  if (ROLE_CHANGE.test(s)) return 'gives the model a new role or rules';
+  const f = new SentenceFeatures(s, sentence);
+  if (f.has(ADDRESS)) return 'addressed to the grader';
+  if (f.has(AS_GRADER)) return 'speaks as the grader';
+  if (f.has(ROLE_CHANGE)) return 'gives the model a new role or rules';
   // A bare "prompt" is not the grader's instructions: "drop the prompt during training" is classifier-free guidance.
-  if ((OVERRIDE_OBJECT.test(s) && F.instructions.test(s)) || (OVERRIDE_COMMAND.test(s) && INSTRUCTIONS_NOT_PROMPT.test(s))) return 'tells the grader to set its instructions aside';
-  if (RULES_CHANGED.test(s)) return 'gives the model a new role or rules';
-  const grade = F.grade.test(s);
-  const high = F.high.test(s);
-  const aboutThis = F.answerRef.test(s) || F.self.test(s);
-  const generic = F.generic.test(s) && !F.answerRef.test(s);
-  if (IMPERATIVE.test(s)) {
+  if ((f.has(OVERRIDE_OBJECT) && f.has(F.instructions)) || (f.has(OVERRIDE_COMMAND) && f.has(INSTRUCTIONS_NOT_PROMPT))) return 'tells the grader to set its instructions aside';
+  if (f.has(RULES_CHANGED)) return 'gives the model a new role or rules';
+  if (f.has(IMPERATIVE)) {
     // The imperative verb is no grade of its own: "Score each query against every key" asks for no mark.
     const rest = s.replace(IMPERATIVE, ' ');
     // A top word alone ("keep the top k", "take the max") is an instruction about the method, not a grade.
-    if (F.grade.test(rest) && (aboutThis || high) && !generic) return 'asks for a grade';
+    if (F.grade.test(rest) && (f.aboutThis() || f.high()) && !f.generic()) return 'asks for a grade';
   }
-  // Spoken to, or told what to do: "you", or a grader that "should", "must", "will", "give(s)".
-  const addressee = F.you.test(s) || GRADER_ACTS.test(s);
-  const directs = IMPERATIVE.test(s) || F.modal.test(s) || F.request.test(s);
-  if (VOCATIVE.test(s) && (grade || high || F.ticked.test(s) || directs || F.you.test(s))) return 'addressed to the grader';
-  if (VERDICT_AS.test(s) && (addressee || directs)) return 'asks for a grade';
-  const core = F.gradeCore.test(s) || F.ticked.test(s) || LETTER_GRADE.test(sentence);
-  if (addressee && (F.modal.test(s) || F.request.test(s)) && core && (aboutThis || (high && !generic))) return 'tells the grader what to give';
-  if (F.answerRef.test(s) && F.modal.test(s) && (high || /\b(?:pass|approval|approved|hire|accepted)\b/i.test(s))) return 'claims what this answer should get';
-  if (F.claim.test(s) && (F.answerRef.test(s) || (grade && high) || APPROVED_SUBJECT.test(s))) return 'claims the answer is already approved';
-  if (F.request.test(s) && (high || F.ticked.test(s) || (core && aboutThis)) && !generic) return 'requests a grade';
+  if (f.has(VOCATIVE) && (f.grade() || f.high() || f.ticked() || f.directs() || f.has(F.you))) return 'addressed to the grader';
+  if (f.has(VERDICT_AS) && (f.addressee() || f.directs())) return 'asks for a grade';
+  if (f.addressee() && (f.has(F.modal) || f.has(F.request)) && f.core() && (f.aboutThis() || (f.high() && !f.generic()))) return 'tells the grader what to give';
+  if (f.has(F.answerRef) && f.has(F.modal) && (f.high() || f.has(PASS_WORDS))) return 'claims what this answer should get';
+  if (f.has(F.claim) && (f.has(F.answerRef) || (f.grade() && f.high()) || f.has(APPROVED_SUBJECT))) return 'claims the answer is already approved';
+  if (f.has(F.request) && (f.high() || f.ticked() || (f.core() && f.aboutThis())) && !f.generic()) return 'requests a grade';
   // Wished for rather than asked: "it would be great if this were marked as complete".
-  if (WISH.test(s) && OUTCOME.test(s) && (aboutThis || /\b(?:this|it)\b/i.test(s))) return 'requests a grade';
+  if (f.has(WISH) && f.has(OUTCOME) && (f.aboutThis() || f.has(THIS_OR_IT))) return 'requests a grade';
   // Pressure on whoever decides: "my visa depends on passing this", "please pass me", "be lenient".
-  if (PRESSURE.test(s)) return 'puts pressure on the grader';
-  if (AUTOMATED.test(s) && (grade || high || directs || F.ticked.test(s) || /\b(?:correct|complete|excellent|pass)\b/i.test(s))) return 'addressed to the grader';
-  if (ROLE_LABEL.test(s)) return 'speaks as the grader';
-  if (ASIDE.test(s) && (grade || high || F.ticked.test(s))) return 'tells the grader what to give';
-  if (GRADE_ME.test(s)) return 'requests a grade';
+  if (f.has(PRESSURE)) return 'puts pressure on the grader';
+  if (f.has(AUTOMATED) && (f.grade() || f.high() || f.directs() || f.ticked() || f.has(VERDICT_WORDS))) return 'addressed to the grader';
+  if (f.has(ROLE_LABEL)) return 'speaks as the grader';
+  if (f.has(ASIDE) && (f.grade() || f.high() || f.ticked())) return 'tells the grader what to give';
+  if (f.has(GRADE_ME)) return 'requests a grade';
   return undefined;
 }
+
+const PASS_WORDS = /\b(?:pass|approval|approved|hire|accepted)\b/i;
+const THIS_OR_IT = /\b(?:this|it)\b/i;
+const VERDICT_WORDS = /\b(?:correct|complete|excellent|pass)\b/i;
+
 
 /** A wish about how this is judged: "it would be great if", "I'd be grateful if", "ideally", "hopefully". */
 const WISH = re(String.raw`\b(?:it\s+)?(?:would|might|'d)\s+be\s+(?:really\s+|so\s+|very\s+)?(?:great|nice|lovely|wonderful|good|ideal|appreciated|grateful)\b|\bgrateful if\b|\bideally\b|\bhopefully\b|\bi\s+(?:hope|wish)\b|\bfingers crossed\b`, 'i');
@@ -188,6 +234,15 @@ const ROLE_LABEL = re(String.raw`^\W*(?:(?:the|ai|llm|automated|official|final)\
 const ASIDE = re(String.raw`^\W*(?:p\.?\s?s\.?|ps|footnote|side note|aside|nb|n\.b\.)\b`, 'i');
 /** "score me highest", "rate me 5", "mark me as correct". */
 const GRADE_ME = re(String.raw`\b(?:score|rate|grade|mark)\s+me\b[^.!?\n]{0,30}\b(?:high|highest|top|full|max|maximum|\d|as\b|well|pass)`, 'i');
+
+/** Every test SentenceFeatures runs, each with its slot. */
+const FEATURE_TESTS: readonly RegExp[] = [
+  ADDRESS, AS_GRADER, ROLE_CHANGE, OVERRIDE_OBJECT, OVERRIDE_COMMAND, INSTRUCTIONS_NOT_PROMPT, RULES_CHANGED, IMPERATIVE, VOCATIVE,
+  VERDICT_AS, GRADER_ACTS, APPROVED_SUBJECT, WISH, OUTCOME, PRESSURE, AUTOMATED, ROLE_LABEL, ASIDE, GRADE_ME, SELF_WORDS, CAPITAL_I,
+  SPEAKER_I, PASS_WORDS, THIS_OR_IT, VERDICT_WORDS, ...Object.values(F),
+];
+const FEATURE_INDEX = new Map(FEATURE_TESTS.map((pattern, i) => [pattern, i]));
+const KNOWN = new Uint8Array(FEATURE_TESTS.length);
 
 /** Sentence spans: split after . ! ? ; and at line breaks; chat-template and JSON blocks stay whole. */
 function sentences(text: string): { start: number; end: number }[] {

@@ -49,17 +49,19 @@ export interface NonAnswerInput {
  * own words.
  */
 export function declinesToAnswer({ answer, weigh }: NonAnswerInput): boolean {
-  const words = answer.tokens.filter((t) => t.kind === 'word');
-  if (words.length === 0) return false;
-  const self = answer.tokens.some((t) => SELF.has(t.norm));
-  const hypothetical = /\bi'd\b|\bi\u2019d\b|\bi (?:would|will|could|might) (?:have|need|be|only)\b/i.test(answer.text);
-  if (!admitsNotKnowing(answer, hypothetical)) return false;
+  let words = 0;
+  for (const t of answer.tokens) if (t.kind === 'word') words += 1;
+  if (words === 0) return false;
+  if (!admitsNotKnowing(answer, HYPOTHETICAL.test(answer.text))) return false;
   // A few words with nothing about the subject ("no clue, sorry") need not name the speaker; any
   // other reply must be about them ("the battery will not work" is an answer).
+  const self = answer.tokens.some((t) => SELF.has(t.norm));
   const said = substance(answer, weigh);
-  if (!self && (words.length > SHORT_REPLY || said > 0)) return false;
+  if (!self && (words > SHORT_REPLY || said > 0)) return false;
   return said <= MAX_SUBSTANCE;
 }
+
+const HYPOTHETICAL = /\bi'd\b|\bi\u2019d\b|\bi (?:would|will|could|might) (?:have|need|be|only)\b/i;
 
 /** Up to this many words, a reply need not say "I" to be about the speaker. */
 const SHORT_REPLY = 5;

@@ -26,8 +26,8 @@ export interface AnswerIndex {
   analyzed: AnalyzedText;
   /** Token index -> position among content tokens. */
   rank: Map<number, number>;
-  /** Candidates by pattern term, then by its spelling (near misses depend on the spelling). */
-  memo: Map<string, Map<string, Candidate[]>>;
+  /** Candidates by pattern term and spelling (PatternTerm.key: near misses depend on the spelling). */
+  memo: Map<string, Candidate[]>;
   /**
    * Answer terms by the first letter of their spelling. A near miss keeps its first letter
    * (fuzzy.ts), so a misspelt term is looked for only among these, not among every term.
@@ -68,39 +68,40 @@ export function indexAnswer(analyzed: AnalyzedText): AnswerIndex {
 }
 
 function candidatesFor(ix: AnswerIndex, t: PatternTerm): Candidate[] {
-  let byNorm = ix.memo.get(t.term);
-  const cached = byNorm?.get(t.norm);
+  const cached = ix.memo.get(t.key);
   if (cached) return cached;
   const { byTerm, tokens } = ix.analyzed;
-  const found: Candidate[] = (byTerm.get(t.term) ?? []).map((index) => ({ index, flip: false, quality: 1 }));
+  // Built only when something is found: most terms of a question's patterns are not in a given answer.
+  let found: Candidate[] | undefined = byTerm.get(t.term)?.map((index) => ({ index, flip: false, quality: 1 }));
   // "difference" shares a stem with "different" but names a quantity: it is no opposite of "same".
   if (!isDifferenceNoun(t.norm)) {
     for (const opposite of antonymsOf(t.term)) {
-      for (const index of byTerm.get(opposite) ?? []) if (!isDifferenceNoun((tokens[index] as Token).norm)) found.push({ index, flip: true, quality: 1 });
+      for (const index of byTerm.get(opposite) ?? NO_INDICES) if (!isDifferenceNoun((tokens[index] as Token).norm)) (found ??= []).push({ index, flip: true, quality: 1 });
     }
   }
-  if (found.length === 0) {
+  if (!found) {
     for (const related of relatedTerms(t.term)) {
-      for (const index of byTerm.get(related) ?? []) found.push({ index, flip: false, quality: TUNING.synonymCredit });
+      for (const index of byTerm.get(related) ?? NO_INDICES) (found ??= []).push({ index, flip: false, quality: TUNING.synonymCredit });
     }
   }
   // isNearMiss needs both spellings at least 5 letters long.
-  if (found.length === 0 && t.norm.length >= 5) {
-    for (const [term, indices] of ix.byInitial.get(t.norm[0] ?? '') ?? []) {
+  if (!found && t.norm.length >= 5) {
+    for (const [term, indices] of ix.byInitial.get(t.norm[0] ?? '') ?? NO_ENTRIES) {
       const rep = tokens[indices[0] ?? 0] as Token;
       if (term !== t.term && isNearMiss(t.norm, t.stem, rep.norm, rep.stem)) {
-        for (const index of indices) found.push({ index, flip: false, quality: NEAR_MISS_QUALITY });
+        for (const index of indices) (found ??= []).push({ index, flip: false, quality: NEAR_MISS_QUALITY });
       }
     }
   }
-  found.sort((a, b) => a.index - b.index);
-  if (!byNorm) {
-    byNorm = new Map();
-    ix.memo.set(t.term, byNorm);
-  }
-  byNorm.set(t.norm, found);
-  return found;
+  // Most terms of a question's patterns are not in a given answer: they share one empty list.
+  const list = found ? found.sort((a, b) => a.index - b.index) : NO_CANDIDATES;
+  ix.memo.set(t.key, list);
+  return list;
 }
+
+const NO_INDICES: readonly number[] = [];
+const NO_ENTRIES: readonly [string, number[]][] = [];
+const NO_CANDIDATES: Candidate[] = Object.freeze([]) as unknown as Candidate[];
 
 const isDifferenceNoun = (norm: string): boolean => norm === 'difference' || norm === 'differences';
 
@@ -113,71 +114,114 @@ function answerParity(ix: AnswerIndex, c: Candidate): number {
   return (ix.analyzed.headOf[c.index]?.length ?? 0) + (token.inherentNeg ? 1 : 0) + (c.flip ? 1 : 0);
 }
 
-// Prefer the occurrence whose polarity agrees, then the one nearest the first match.
-function choose(ix: AnswerIndex, t: PatternTerm, candidates: Candidate[], anchor: number, used: Set<number>, within?: (index: number) => boolean): Candidate | undefined {
+// Prefer the occurrence whose polarity agrees, then the one nearest the first match. A token
+// already chosen for an earlier term of the pattern is skipped (`chosen` holds a few entries, so a
+// scan is cheaper than a Set per call).
+function choose(ix: AnswerIndex, t: PatternTerm, candidates: Candidate[], anchor: number, chosen: readonly Chosen[], within?: (index: number) => boolean): Candidate | undefined {
   let best: Candidate | undefined;
   let bestCost = Infinity;
   for (const c of candidates) {
-    if (used.has(c.index) || (within && !within(c.index))) continue;
+    if (isChosen(chosen, c.index) || (within && !within(c.index))) continue;
     const disagree = (termParity(t) + answerParity(ix, c)) % 2;
     const cost = disagree * 1e6 + (anchor < 0 ? c.index : Math.abs(c.index - anchor)) + (1 - c.quality);
-    if (cost < bestCost) [best, bestCost] = [c, cost];
+    if (cost < bestCost) {
+      best = c;
+      bestCost = cost;
+    }
   }
   return best;
 }
 
-/** Matches one pattern against an indexed answer (only among the tokens `within` accepts, if given). */
+type Chosen = { t: PatternTerm; c: Candidate };
+
+function isChosen(chosen: readonly Chosen[], index: number): boolean {
+  for (const { c } of chosen) if (c.index === index) return true;
+  return false;
+}
+
+/** What a pattern none of whose terms is in the answer matches: most cues of most key points. Frozen, shared. */
+const NO_MATCH: PatternMatch = Object.freeze({ coverage: 0, raw: 0, contradicted: false, full: false, compact: true, tokens: Object.freeze([]) as unknown as number[], matched: Object.freeze([]) as unknown as string[], chosen: Object.freeze([]) });
+
+/**
+ * Matches one pattern against an indexed answer (only among the tokens `within` accepts, if given).
+ * Called for every cue and statement of every key point (about 70 times an answer), so it loops
+ * over the few chosen terms instead of building Sets and arrays of them.
+ */
 export function matchPattern(pattern: Pattern, ix: AnswerIndex, within?: (index: number) => boolean): PatternMatch {
-  const chosen: { t: PatternTerm; c: Candidate }[] = [];
+  let chosen: Chosen[] | undefined;
   let anchor = -1;
-  const usedTokens = new Set<number>();
   for (const t of pattern.terms) {
-    const c = choose(ix, t, candidatesFor(ix, t), anchor, usedTokens, within);
+    const candidates = candidatesFor(ix, t);
+    if (candidates.length === 0) continue;
+    const c = choose(ix, t, candidates, anchor, chosen ?? NO_CHOSEN, within);
     if (!c) continue;
-    chosen.push({ t, c });
-    usedTokens.add(c.index);
+    (chosen ??= []).push({ t, c });
     if (anchor < 0) anchor = c.index;
   }
   // Most cues of most key points are not in a given answer at all.
-  if (chosen.length === 0) return { coverage: 0, raw: 0, contradicted: false, full: false, compact: true, tokens: [], matched: [], chosen };
+  if (!chosen) return NO_MATCH;
+  const { analyzed } = ix;
   const anchorClause = anchorClauseOf(ix, chosen);
-  let found = chosen.reduce((sum, { t, c }) => sum + t.weight * c.quality, 0);
-  if (ix.analyzed.hasPronoun && chosen.some(({ t }) => !t.implicit)) {
-    const used = new Set(chosen.map(({ t }) => t));
-    for (const t of pattern.terms) if (t.implicit && !used.has(t)) found += t.weight * TUNING.impliedCredit;
+  let found = 0;
+  for (const { t, c } of chosen) found += t.weight * c.quality;
+  if (analyzed.hasPronoun && chosen.some(({ t }) => !t.implicit)) {
+    for (const t of pattern.terms) if (t.implicit && !chosen.some((x) => x.t === t)) found += t.weight * TUNING.impliedCredit;
   }
   const raw = pattern.total > 0 ? found / pattern.total : 0;
-  const contradicted = chosen.length > 0 && isContradicted(ix, chosen, pattern, anchorClause);
-  const ranks = chosen.map(({ c }) => ix.rank.get(c.index) ?? 0);
-  const span = ranks.length > 0 ? Math.max(...ranks) - Math.min(...ranks) + 1 : 0;
+  const contradicted = isContradicted(ix, chosen, pattern, anchorClause);
+  let minRank = Infinity;
+  let maxRank = -Infinity;
+  let oneSentence = true;
+  const sentence = analyzed.sentence[(chosen[0] as Chosen).c.index];
+  for (const { c } of chosen) {
+    const rank = ix.rank.get(c.index) ?? 0;
+    if (rank < minRank) minRank = rank;
+    if (rank > maxRank) maxRank = rank;
+    if (analyzed.sentence[c.index] !== sentence) oneSentence = false;
+  }
+  const span = maxRank - minRank + 1;
   return {
     coverage: contradicted ? 0 : raw,
     raw,
     contradicted,
-    full: chosen.length === pattern.terms.length && chosen.length > 0,
-    compact: span <= chosen.length + PHRASE_SLACK && new Set(chosen.map(({ c }) => ix.analyzed.sentence[c.index])).size <= 1,
+    full: chosen.length === pattern.terms.length,
+    compact: span <= chosen.length + PHRASE_SLACK && oneSentence,
     tokens: chosen.map(({ c }) => c.index),
     matched: chosen.map(({ t }) => t.surface),
     chosen,
   };
 }
 
-// The clause that holds most of a match's weight (the first of equals).
-function anchorClauseOf(ix: AnswerIndex, chosen: readonly { t: PatternTerm; c: Candidate }[]): number {
-  const weightByClause = new Map<number, number>();
-  for (const { t, c } of chosen) {
-    const clause = ix.analyzed.clause[c.index] ?? 0;
-    weightByClause.set(clause, (weightByClause.get(clause) ?? 0) + t.weight * c.quality);
-  }
+const NO_CHOSEN: readonly Chosen[] = [];
+
+// The clause that holds most of a match's weight (the first of equals). Each clause's weight is
+// summed in the order of `chosen`, as a Map keyed by clause would, so ties fall the same way.
+function anchorClauseOf(ix: AnswerIndex, chosen: readonly Chosen[]): number {
+  const { clause } = ix.analyzed;
   let anchorClause = -1;
   let anchorWeight = -1;
-  for (const [clause, weight] of weightByClause) {
-    if (weight > anchorWeight || (weight === anchorWeight && clause < anchorClause)) [anchorClause, anchorWeight] = [clause, weight];
+  for (let i = 0; i < chosen.length; i += 1) {
+    const current = clause[(chosen[i] as Chosen).c.index] ?? 0;
+    if (seenBefore(ix, chosen, i, current)) continue;
+    let weight = 0;
+    for (let j = i; j < chosen.length; j += 1) {
+      const { t, c } = chosen[j] as Chosen;
+      if ((clause[c.index] ?? 0) === current) weight += t.weight * c.quality;
+    }
+    if (weight > anchorWeight || (weight === anchorWeight && current < anchorClause)) {
+      anchorClause = current;
+      anchorWeight = weight;
+    }
   }
   return anchorClause;
 }
 
-function isContradicted(ix: AnswerIndex, chosen: { t: PatternTerm; c: Candidate }[], pattern: Pattern, anchorClause: number): boolean {
+function seenBefore(ix: AnswerIndex, chosen: readonly Chosen[], i: number, clause: number): boolean {
+  for (let j = 0; j < i; j += 1) if ((ix.analyzed.clause[(chosen[j] as Chosen).c.index] ?? 0) === clause) return true;
+  return false;
+}
+
+function isContradicted(ix: AnswerIndex, chosen: readonly Chosen[], pattern: Pattern, anchorClause: number): boolean {
   // A negator counts only when the word it is about was matched: in "not in the same path" the
   // negation is about "same", so a match on "path" alone neither agrees nor disagrees.
   let answerSide = 0;
@@ -199,7 +243,7 @@ function isContradicted(ix: AnswerIndex, chosen: { t: PatternTerm; c: Candidate 
 // the answer holds as many negations (in parity, opposites included) among the words it matched,
 // between the first and the last of them in its clause, the two agree. A negation outside that
 // span ("the generator never sees the label" against "samples that don't match it") does not.
-function movedNegation(ix: AnswerIndex, chosen: { t: PatternTerm; c: Candidate }[], pattern: Pattern, anchorClause: number): boolean {
+function movedNegation(ix: AnswerIndex, chosen: readonly Chosen[], pattern: Pattern, anchorClause: number): boolean {
   if (pattern.negations === 0) return false;
   const { tokens, clause, isNegator } = ix.analyzed;
   const inClause = chosen.filter(({ c }) => clause[c.index] === anchorClause);

@@ -19,6 +19,16 @@ export interface PatternTerm {
   deniedClause: boolean;
   /** The clause of the pattern the word is in (0 first). */
   clause: number;
+  /** `term` and `norm` in one string (termKey): what an answer's candidates for the term are looked up by. */
+  key: string;
+}
+
+/**
+ * The key an answer's candidates for a pattern term are memoised under: they depend on its term
+ * (exact and opposite matches) and its spelling (near misses). Built once, when the pattern is.
+ */
+export function termKey(term: string, norm: string): string {
+  return `${term}\u0000${norm}`;
 }
 
 export interface Pattern {
@@ -66,6 +76,7 @@ export function compilePattern(text: string, options: PatternOptions = {}): Patt
       implicit: weigh.implicit(token),
       deniedClause: a.tokens.some((_, j) => a.isNegator[j] && a.clause[j] === a.clause[index] && j > index && j - index <= 3),
       clause: a.clause[index] ?? 0,
+      key: termKey(token.term, token.norm),
     });
   }
   const negators = a.isNegator.filter(Boolean).length;

@@ -76,24 +76,45 @@ const MAX_CACHED = 512;
 const cache = new Map<string, QuestionModel>();
 const keyPointIds = new WeakMap<readonly KeyPoint[], string>();
 
+interface KnownQuestion {
+  question: string;
+  reference: string | string[];
+  model: QuestionModel;
+}
+
+/**
+ * Models by the key point array they were built from. A bank question passes the same array on
+ * every turn (and the quote checks ask for its model again), so it is found by identity without
+ * building and hashing the cache key, prompt and reference joined (2% of a turn's scoring).
+ */
+let byKeyPoints = new WeakMap<readonly KeyPoint[], KnownQuestion>();
+
 /** The model of a question, from the cache when the same question was seen recently. */
 export function getQuestionModel(input: QuestionInput): QuestionModel {
+  const known = input.keyPoints && byKeyPoints.get(input.keyPoints);
+  if (known && known.question === input.question && sameReference(known.reference, input.reference)) return known.model;
   const key = cacheKey(input);
-  const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
+  let model = cache.get(key);
+  if (model) cache.delete(key);
+  else {
+    model = buildQuestionModel(input);
+    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
   }
-  const model = buildQuestionModel(input);
   cache.set(key, model);
-  if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value as string);
+  if (input.keyPoints) byKeyPoints.set(input.keyPoints, { question: input.question, reference: input.reference, model });
   return model;
+}
+
+function sameReference(a: string | string[], b: string | string[]): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  return a.every((ref, i) => ref === b[i]);
 }
 
 /** Empties the cache (after changing tuning constants that compiled patterns depend on). */
 export function clearQuestionCache(): void {
   cache.clear();
+  byKeyPoints = new WeakMap();
 }
 
 function cacheKey(input: QuestionInput): string {

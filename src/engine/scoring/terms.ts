@@ -45,6 +45,35 @@ interface Lexicon {
   related: Map<string, Set<string>>;
   /** Terms that give a claim its direction ("higher", "minimise", "frozen") -> their opposites. */
   directions: Map<string, Set<string>>;
+  /** What a word's spelling alone decides (wordInfo), by spelling; bounded like the stem cache. */
+  words: Map<string, WordInfo>;
+}
+
+/** A word's stem, term and polarity and the phrases that may start with it: all decided by its spelling. */
+interface WordInfo {
+  stem: string;
+  term: string;
+  stop: boolean;
+  inherentNeg: boolean;
+  phrases: { stems: string[]; term: string }[] | undefined;
+}
+
+/**
+ * The lexicon's reading of one spelling, looked up once per word of an answer instead of six
+ * times (stop words, stem cache twice, negated forms, synonyms, phrases): those lookups, each
+ * hashing or comparing the word's fresh string, were the tokenizer's hottest lines.
+ */
+function wordInfo(norm: string, lex: Lexicon): WordInfo {
+  let info = lex.words.get(norm);
+  if (info) return info;
+  const stem = stemWord(norm);
+  const negated = lex.negatedForms.get(stem);
+  info = negated
+    ? { stem, term: negated, stop: false, inherentNeg: true, phrases: lex.phrases.get(stem) }
+    : { stem, term: lex.synonyms.get(stem) ?? stem, stop: STOP_WORDS.has(norm), inherentNeg: false, phrases: lex.phrases.get(stem) };
+  if (lex.words.size >= STEM_CACHE_SIZE) lex.words.clear();
+  lex.words.set(norm, info);
+  return info;
 }
 
 let lexicon: Lexicon | undefined;
@@ -108,7 +137,7 @@ function buildLexicon(): Lexicon {
     directions.set(a, (directions.get(a) ?? new Set()).add(b));
     directions.set(b, (directions.get(b) ?? new Set()).add(a));
   }
-  return { synonyms, antonyms, negatedForms, phrases, related, directions };
+  return { synonyms, antonyms, negatedForms, phrases, related, directions, words: new Map() };
 }
 
 function decodeLexicon(encoded: string): [string, string[]][] {
@@ -183,7 +212,7 @@ export function toTerms(text: string): Token[] {
 
 function matchPhrase(raw: RawToken[], i: number, lex: Lexicon): { term: string; length: number } | undefined {
   const first = raw[i] as RawToken;
-  const candidates = lex.phrases.get(stemWord(first.norm));
+  const candidates = wordInfo(first.norm, lex).phrases;
   if (!candidates) return undefined;
   for (const { stems, term } of candidates) {
     const ok = stems.every((stem, k) => {
@@ -208,11 +237,8 @@ function toToken(token: RawToken, prev: RawToken | undefined, next: RawToken | u
     return makeToken(token, norm, norm, false, false);
   }
   if (token.norm.length === 1) return letterToken(token, prev, next);
-  const stop = STOP_WORDS.has(token.norm);
-  const stem = stemWord(token.norm);
-  const negated = lex.negatedForms.get(stem);
-  if (negated) return makeToken(token, stem, negated, false, true);
-  return makeToken(token, stem, lex.synonyms.get(stem) ?? stem, stop, false);
+  const { stem, term, stop, inherentNeg } = wordInfo(token.norm, lex);
+  return makeToken(token, stem, term, stop, inherentNeg);
 }
 
 const ENTITY_PREV = new Set(['bulb', 'bulbs', 'switch', 'switches', 'terminal', 'terminals', 'point', 'option', 'choice', 'between', 'circuit', 'wire']);

@@ -42,14 +42,16 @@ function foldChar(ch: string): string {
 
 const TOKEN_RE = /e\.g\.|i\.e\.|\d+(?:\.\d+)*[\p{L}]*%?|[\p{L}][\p{L}\p{N}]*(?:'[\p{L}]+)*|[.!?;:,()"/&+=<>[\]]/gu;
 
-const NT_BASE: Readonly<Record<string, string>> = { ca: 'can', wo: 'will', sha: 'shall', ai: 'is' };
+// Maps, not object literals: a word of the answer looked up on an object finds Object.prototype's
+// members ("constructor" read as a contraction of a function and "not").
+const NT_BASE: ReadonlyMap<string, string> = new Map(Object.entries({ ca: 'can', wo: 'will', sha: 'shall', ai: 'is' }));
 
 // Contractions students write without the apostrophe.
-const BARE_NEGATIVES: Readonly<Record<string, string>> = {
+const BARE_NEGATIVES: ReadonlyMap<string, string> = new Map(Object.entries({
   dont: 'do', doesnt: 'does', didnt: 'did', isnt: 'is', wasnt: 'was', arent: 'are', werent: 'were',
   cant: 'can', couldnt: 'could', shouldnt: 'should', wouldnt: 'would', hasnt: 'has', havent: 'have',
   hadnt: 'had', wont: 'will', aint: 'is', cannot: 'can', mustnt: 'must', neednt: 'need',
-};
+}));
 
 /** Tokenizes `text`; offsets index the original string. */
 export function tokenize(text: string): RawToken[] {
@@ -76,11 +78,11 @@ function isLetter(code: number, word: string): boolean {
 function pushWord(tokens: RawToken[], word: string, start: number, end: number): void {
   if (word.endsWith("n't")) {
     const base = word.slice(0, -3);
-    if (base) tokens.push({ norm: NT_BASE[base] ?? base, start, end: end - 3, kind: 'word' });
+    if (base) tokens.push({ norm: NT_BASE.get(base) ?? base, start, end: end - 3, kind: 'word' });
     tokens.push({ norm: 'not', start: end - 3, end, kind: 'word' });
     return;
   }
-  const bare = BARE_NEGATIVES[word];
+  const bare = BARE_NEGATIVES.get(word);
   if (bare) {
     tokens.push({ norm: bare, start, end, kind: 'word' }, { norm: 'not', start, end, kind: 'word' });
     return;

@@ -26,9 +26,10 @@ type Ports = Parameters<typeof dispatch>[2];
 
 /**
  * Creates a session (2 questions, 1 follow-up) in `store` and returns a driver that sends events
- * through the real session driver, storing every event as the runner does (as `owner` if given).
+ * through the real session driver, storing every event as the runner does (as `owner` if given;
+ * with `batch`, the server's events of a step in one appendAll as the runner does when it can).
  */
-export async function recordedSession(store: SessionStore, ports: Ports, o: { id: string; mode?: 'mock' | 'drill'; at: number; owner?: string }) {
+export async function recordedSession(store: SessionStore, ports: Ports, o: { id: string; mode?: 'mock' | 'drill'; at: number; owner?: string; batch?: boolean }) {
   const plan = planFor({ mode: o.mode ?? 'mock', questionCount: 2, maxFollowUps: 1 });
   await store.create({ id: o.id, tokenHash: 'h'.repeat(64), plan, createdAt: o.at });
   let n = 0;
@@ -39,6 +40,15 @@ export async function recordedSession(store: SessionStore, ports: Ports, o: { id
       await store.append(o.owner === undefined ? commit : { ...commit, owner: o.owner });
       n += 1;
     },
+    ...(o.batch && store.appendAll
+      ? {
+          commitAll: async (items) => {
+            const commits = items.map(({ event, result }, i) => eventCommit(o.id, n + 1 + i, event, result));
+            await store.appendAll?.(o.owner === undefined ? commits : commits.map((c) => ({ ...c, owner: o.owner })));
+            n += items.length;
+          },
+        }
+      : {}),
     entry: () => {},
     delta: () => {},
     timer: () => {},

@@ -26,6 +26,9 @@ describe('tokenize', () => {
     ['mode-collapse', ['mode', 'collapse']],
     ['1.5 volts', ['1.5', 'volts']],
     ['e.g. GPT-4', ['eg', 'gpt', '4']],
+    // Names of Object.prototype's members are words like any other, not contractions.
+    ['the constructor runs', ['the', 'constructor', 'runs']],
+    ["constructorn't", ['constructor', 'not']],
   ])('%s -> %j', (text, expected) => {
     expect(tokenize(text).filter((t) => t.kind !== 'punct').map((t) => t.norm)).toEqual(expected);
   });
