@@ -5,6 +5,7 @@ import type { TokenUsage } from '../../engine/scoring/types.js';
 import { LlmOutputInvalid, LlmUnavailable } from '../../errors.js';
 import { BodyStalled } from './body-timeout.js';
 import type { LlmClient } from './llm-client.js';
+import { readChunks } from './sse-chunks.js';
 import { usageOf } from './structured-call.js';
 
 export interface StreamRequest {
@@ -29,40 +30,43 @@ export async function streamCompletion(client: LlmClient, req: StreamRequest, sp
 }
 
 /**
- * `signal` is the call's own (the SDK listens on it until it is aborted or collected); a stalled
- * body or a rejected line ends the request through the stream's own controller, so no controller
- * or combined signal is made per call.
+ * `signal` is the call's own (the SDK hands it to fetch, which stops the body when it aborts); a
+ * stalled body or a rejected line ends the request by cancelling the body's reader, so no
+ * controller or combined signal is made per call.
  */
 async function streamWithin(client: LlmClient, req: StreamRequest, spent: (u: TokenUsage | undefined) => void, signal?: AbortSignal): Promise<string> {
-  const stream = await client.openai.chat.completions.create(
-    { model: req.model, messages: req.messages, stream: true, stream_options: { include_usage: true } },
-    signal ? { signal } : undefined,
-  );
+  // The request through the SDK (retries, status errors); the events read by sse-chunks.ts.
+  const response = await client.openai.chat.completions
+    .create({ model: req.model, messages: req.messages, stream: true, stream_options: { include_usage: true } }, signal ? { signal } : undefined)
+    .asResponse();
+  const chunks = readChunks(response);
   let stalled = false;
   let stopped = false;
   // The SDK's timeout ends when the headers arrive; a body that goes quiet needs its own.
-  // One timer, pushed back on every chunk (refresh() is far cheaper than a new timer per token).
-  // Aborting the stream's controller ends the iteration without an error; `stalled` says why.
+  // One timer, pushed back on every read (refresh() is far cheaper than a new timer per token).
+  // Cancelling the reader ends the iteration without an error; `stalled` says why.
   const timer = setTimeout(() => {
     stalled = true;
-    stream.controller.abort();
+    chunks.cancel();
   }, client.settings.timeoutMs);
-  const arm = () => void timer.refresh();
   let text = '';
   let finish: string | null = null;
   try {
-    for await (const chunk of stream) {
-      arm();
-      if (chunk.usage) spent(usageOf(chunk.usage));
-      const choice = chunk.choices?.[0];
-      if (choice?.finish_reason) finish = choice.finish_reason;
-      const delta = choice?.delta?.content;
-      if (!delta) continue;
-      text += delta;
-      if (!req.onDelta(delta)) {
-        // Leaving the loop aborts the request (the stream's iterator does it on return).
-        stopped = true;
-        break;
+    read: for (let batch = await chunks.next(); batch; batch = await chunks.next()) {
+      timer.refresh();
+      for (const chunk of batch) {
+        if (chunk.usage) spent(usageOf(chunk.usage));
+        const choice = chunk.choices?.[0];
+        if (choice?.finish_reason) finish = choice.finish_reason;
+        const delta = choice?.delta?.content;
+        if (!delta) continue;
+        text += delta;
+        if (!req.onDelta(delta)) {
+          // The line is being rejected: stop reading and let the connection go.
+          stopped = true;
+          chunks.cancel();
+          break read;
+        }
       }
     }
   } catch (error) {
