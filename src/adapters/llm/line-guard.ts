@@ -58,6 +58,16 @@ function runsOf(text: string): ReadonlySet<string> {
   return runs;
 }
 
+/** A group of secret texts as one set of runs, kept while the group's array lives (line-request.ts keeps one per question). */
+const groupRuns = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function runsOfGroup(group: string | readonly string[]): ReadonlySet<string> {
+  if (typeof group === 'string') return runsOf(group);
+  let runs = groupRuns.get(group);
+  if (!runs) groupRuns.set(group, (runs = new Set(group.flatMap((text) => [...runsOf(text)]))));
+  return runs;
+}
+
 /**
  * A run that is secret and that the candidate has not seen or said: looked up per text, no set built
  * per line. What the candidate saw is split into runs only when a run is secret (rare), and not
@@ -68,8 +78,11 @@ function revealsSecret(run: string, secret: readonly ReadonlySet<string>[], seen
 }
 
 export interface LineGuardOptions {
-  /** What must not be revealed (mock mode): the reference answer, key point statements. */
-  secret: readonly string[];
+  /**
+   * What must not be revealed (mock mode): the reference answer, key point statements. Texts that
+   * recur together (a question's) may come as one array, whose runs are then looked up as one set.
+   */
+  secret: readonly (string | readonly string[])[];
   /** Text the candidate has seen or said (the question, their answers, authored follow-ups): runs in it are fine. */
   seen: readonly string[];
 }
@@ -89,7 +102,7 @@ const WORD_SCAN = new RegExp(WORD.source, WORD.flags);
 const DIGIT = /\d/;
 
 export function createLineGuard(options: LineGuardOptions): LineGuard {
-  const secret = options.secret.map(runsOf).filter((runs) => runs.size > 0);
+  const secret = options.secret.map(runsOfGroup).filter((runs) => runs.size > 0);
   const seen = options.seen;
   const hold = secret.length > 0 ? REVEAL_RUN_WORDS - 1 : SCORE_HOLD_WORDS;
   let text = '';

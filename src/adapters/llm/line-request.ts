@@ -1,5 +1,6 @@
 // Which lines the LLM phrases and with which prompt and values. The first question, a retried
 // question and a drill hint keep their authored wording: they need no phrasing, only accuracy.
+import type { Question } from '../../engine/bank/schema.js';
 import type { SpeakInput } from '../../engine/effects.js';
 import { formatAnswers } from './data-slot.js';
 import type { LineGuardOptions } from './line-guard.js';
@@ -61,6 +62,15 @@ export function planLine(input: SpeakInput): LinePlan {
   }
 }
 
+const secrets = new WeakMap<Question, readonly string[]>();
+
+/** A question's texts a mock-mode line must not give away, one array per question object (the guard keeps its runs with it). */
+function secretOf(question: Question): readonly string[] {
+  let texts = secrets.get(question);
+  if (!texts) secrets.set(question, (texts = [question.referenceAnswer, ...question.keyPoints.map((k) => k.statement)]));
+  return texts;
+}
+
 /**
  * What a mock-mode line must not give away (the reference answers and key points of every question
  * of the plan, not only the one in play: the closing line has none in play), and what the candidate
@@ -71,7 +81,7 @@ export function guardOptions(input: SpeakInput): LineGuardOptions {
   const inPlay = input.question ? [{ question: input.question, answers: input.answers }] : [];
   const all = [...inPlay, ...(input.session ?? []).filter((s) => s.question.id !== input.question?.id)];
   return {
-    secret: all.flatMap(({ question }) => [question.referenceAnswer, ...question.keyPoints.map((k) => k.statement)]),
+    secret: all.map(({ question }) => secretOf(question)),
     seen: all.flatMap(({ question, answers }) => [question.prompt, ...answers, ...question.followUps.map((f) => f.prompt)]),
   };
 }

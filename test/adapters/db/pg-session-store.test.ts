@@ -1,11 +1,18 @@
 // The store contract on real PostgreSQL (a throwaway cluster; skipped locally without Debian's
 // postgresql, fatal under CI=true), plus what only PostgreSQL does: nodes migrating at once,
 // and an unreachable database reported as StorageUnavailable.
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pgMigrationsFolder } from '../../../src/adapters/db/open-pg-database.js';
 import { createPgSessionStore } from '../../../src/adapters/db/pg-session-store.js';
 import { StorageUnavailable } from '../../../src/errors.js';
+import { planFor } from '../../fixtures/questions.js';
 import { freePort, postgresAvailable, startPostgres, type PgCluster } from '../../support/postgres-cluster.js';
+import { tempDir } from '../../support/temp-dir.js';
 import { describeStoreContract } from './store-contract.js';
 
 const available = postgresAvailable();
@@ -43,6 +50,46 @@ describe.skipIf(!available)('PostgreSQL', () => {
       expect(tables.rows.map((r) => r.tablename)).toEqual(['evaluations', 'events', 'profiles', 'session_leases', 'session_plans', 'sessions', 'turns']);
     } finally {
       await Promise.all(stores.map((s) => s.close()));
+    }
+  });
+
+  it('migrates a database made before 0002_lean_store: evaluations read from their judged events, JSON copies gone', async () => {
+    const url = await cluster!.createDatabase('before_lean_store');
+    const dir = tempDir();
+    const folder = dir.file('migrations-pg');
+    cpSync(pgMigrationsFolder(), folder, { recursive: true });
+    const journalFile = join(folder, 'meta/_journal.json');
+    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
+    const before = journal.entries.findIndex((e) => e.tag === '0002_lean_store');
+    expect(before).toBeGreaterThan(0);
+    writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, before) }));
+    const evaluation = { score: { scorer: 'offline', overall: 50, keyPoints: [], criteria: [], flags: [] }, offline: { scorer: 'offline', overall: 50 }, disagreement: false };
+    const pool = new pg.Pool({ connectionString: url, max: 1 });
+    try {
+      await migrate(drizzle({ client: pool }), { migrationsFolder: folder });
+      await pool.query("insert into sessions (id, token_hash, mode, status, phase, event_count, last_seq, created_at, updated_at) values ('old', 'h', 'mock', 'active', 'answering', 3, 2, 1, 1)");
+      await pool.query('insert into session_plans (session_id, plan) values ($1, $2)', ['old', JSON.stringify(planFor({ questionCount: 2 }))]);
+      await pool.query("insert into events (session_id, n, type, payload, at) values ('old', 3, 'judged', $1, 1)", [JSON.stringify({ type: 'judged', at: 1, questionIndex: 0, evaluation })]);
+      await pool.query(
+        "insert into evaluations (session_id, event_n, question_index, question_id, attempt, answer_seq, scorer, overall, offline_overall, disagreement, key_points, criteria, flags, evaluation, at) values ('old', 3, 0, 'q', 1, 2, 'offline', 50, 50, false, '[]', '[]', '[]', $1, 1)",
+        [JSON.stringify(evaluation)],
+      );
+    } finally {
+      await pool.end();
+      dir.remove();
+    }
+    const store = await createPgSessionStore(url);
+    try {
+      expect(await store.evaluations('old')).toEqual([{ questionIndex: 0, questionId: 'q', attempt: 1, answerSeq: 2, at: 1, evaluation }]);
+      const { rows } = await store.db.$client.query<{ column_name: string }>("select column_name from information_schema.columns where table_name = 'evaluations'");
+      const columns = rows.map((r) => r.column_name);
+      expect(columns).toContain('overall');
+      for (const gone of ['key_points', 'criteria', 'flags', 'evaluation']) expect(columns).not.toContain(gone);
+      const indexes = await store.db.$client.query<{ indexname: string; indexdef: string }>("select indexname, indexdef from pg_indexes where tablename in ('evaluations', 'turns')");
+      expect(indexes.rows.map((r) => r.indexname)).not.toContain('evaluations_question_idx');
+      expect(indexes.rows.find((r) => r.indexname === 'turns_client_id_idx')?.indexdef).toMatch(/WHERE \(client_id IS NOT NULL\)/);
+    } finally {
+      await store.close();
     }
   });
 

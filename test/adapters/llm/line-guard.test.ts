@@ -92,5 +92,20 @@ describe('line guard: words split across deltas', () => {
     expect(guard.problem).toBe('gave away the reference answer');
     expect(shown).toBe('');
   });
+
+  it("guards a question's texts given as one group as it guards them one by one", () => {
+    const keyPoint = 'The discriminator adapts and the generator hops to another mode of the data.';
+    for (const line of ['Right, so the discriminator adapts and the generator hops to another mode; why?', 'Is it true that the generator learns to produce only a few kinds of outputs?', 'What happens to the samples then?']) {
+      const apart = stream(line, { secret: [REFERENCE, keyPoint] });
+      const grouped = createLineGuard({ secret: [[REFERENCE, keyPoint]], seen: [] });
+      let shown = '';
+      for (const token of line.match(/\s*\S+\s*/g) ?? []) {
+        shown += grouped.push(token);
+        if (grouped.problem) break;
+      }
+      if (!grouped.problem) shown += grouped.flush();
+      expect({ shown, problem: grouped.problem }).toEqual(apart);
+    }
+  });
 });
 
