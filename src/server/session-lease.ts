@@ -31,7 +31,7 @@ export class SessionLease {
   private readonly ttlMs: number;
 
   constructor(
-    private readonly id: string,
+    readonly id: string,
     private readonly deps: LeaseDeps,
     private readonly onLost: () => void,
   ) {
@@ -73,11 +73,6 @@ export class SessionLease {
     if (!this.held) return;
     this.held = false;
     await this.deps.store.releaseLease(this.id, this.owner).catch((error: unknown) => this.deps.log.warn({ err: error, session: this.id }, 'could not release the session lease'));
-  }
-
-  /** The session's id (for the renewals of all of a node's leases). */
-  get sessionId(): string {
-    return this.id;
   }
 
   private startRenewal(): void {
@@ -150,8 +145,8 @@ class LeaseRenewals {
     if (held.length === 0) return;
     this.renewing = true;
     try {
-      const still = await this.deps.store.renewLeases?.(this.owner, held.map((l) => l.sessionId), this.ttlMs);
-      if (still) for (const lease of held) if (!still.has(lease.sessionId)) lease.markLost();
+      const still = await this.deps.store.renewLeases?.(this.owner, held.map((l) => l.id), this.ttlMs);
+      if (still) for (const lease of held) if (!still.has(lease.id)) lease.markLost();
     } catch (error) {
       this.deps.log.warn({ err: error, sessions: held.length }, 'could not renew the session leases; retrying');
     } finally {

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DeletedRows, ProfileHistory, ProfileStore } from '../../server/profile-store.js';
 import type { PgDatabase } from './open-pg-database.js';
-import { evaluations, events, profiles, sessionPlans, sessions, turns } from './schema-pg.js';
+import { evaluationEvent, evaluations, events, profiles, sessionPlans, sessions, turns } from './schema-pg.js';
 import { profileHistory } from './session-meta.js';
 
 type Tx = Parameters<Parameters<PgDatabase['transaction']>[0]>[0];
@@ -49,7 +49,7 @@ export function createPgProfileStore(db: PgDatabase): ProfileStore {
         .where(eq(sessions.profileId, profileId))
         .orderBy(desc(sessions.createdAt));
       const ids = rows.map((r) => r.session.id);
-      const evaluationRows = ids.length === 0 ? [] : await db.select({ row: evaluations, event: events.payload }).from(evaluations).innerJoin(events, and(eq(events.sessionId, evaluations.sessionId), eq(events.n, evaluations.eventN))).where(inArray(evaluations.sessionId, ids)).orderBy(asc(evaluations.at), asc(evaluations.eventN));
+      const evaluationRows = ids.length === 0 ? [] : await db.select({ row: evaluations, event: events.payload }).from(evaluations).innerJoin(events, evaluationEvent).where(inArray(evaluations.sessionId, ids)).orderBy(asc(evaluations.at), asc(evaluations.eventN));
       const turnRows = ids.length === 0 ? [] : await db.select({ sessionId: turns.sessionId, at: turns.at }).from(turns).where(inArray(turns.sessionId, ids)).orderBy(asc(turns.at));
       return profileHistory(rows, evaluationRows, turnRows);
     },

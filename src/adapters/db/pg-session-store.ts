@@ -8,7 +8,7 @@ import { SessionConflict, StorageUnavailable } from '../../errors.js';
 import type { EventCommit, NewSession, SessionMeta, SessionStore } from '../../server/session-store.js';
 import { openPgDatabase, type OpenPgOptions, type PgDatabase } from './open-pg-database.js';
 import { claimPgLease, NOW_MS, releasePgLease, renewPgLease } from './pg-leases.js';
-import { evaluations, events, sessionPlans, sessions, turns } from './schema-pg.js';
+import { evaluationEvent, evaluations, events, sessionPlans, sessions, turns } from './schema-pg.js';
 import { metaOf } from './session-meta.js';
 import { assertEvaluationIsJudged, evaluationRow, storedEvaluation, storedTurn, turnRow } from './turn-rows.js';
 
@@ -76,7 +76,7 @@ export async function createPgSessionStore(url: string, options: OpenPgOptions =
         const [row] = await db.select({ seq: turns.seq }).from(turns).where(and(eq(turns.sessionId, id), eq(turns.clientId, clientId)));
         return row?.seq;
       }),
-    evaluations: (id) => guard('read evaluations', async () => (await db.select({ row: evaluations, event: events.payload }).from(evaluations).innerJoin(events, and(eq(events.sessionId, evaluations.sessionId), eq(events.n, evaluations.eventN))).where(eq(evaluations.sessionId, id)).orderBy(asc(evaluations.eventN))).map(storedEvaluation)),
+    evaluations: (id) => guard('read evaluations', async () => (await db.select({ row: evaluations, event: events.payload }).from(evaluations).innerJoin(events, evaluationEvent).where(eq(evaluations.sessionId, id)).orderBy(asc(evaluations.eventN))).map(storedEvaluation)),
     unfinished: () => guard('list sessions', () => db.select({ id: sessions.id, phase: sessions.phase }).from(sessions).where(ne(sessions.status, 'ended'))),
     claimLease: (id, owner, ttlMs, { steal }) => guard('claim a session', () => claimPgLease(db, id, owner, ttlMs, steal)),
     renewLease: (id, owner, ttlMs) => guard('renew a session lease', () => renewPgLease(db, id, owner, ttlMs)),

@@ -4,7 +4,7 @@
 // a stored line request with the queued one as written (step.ts), so a replay would refuse it.
 // drizzle.pg.config.ts generates migrations-pg/ from this file.
 import { bigint, boolean, doublePrecision, index, integer, json, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { SessionEvent } from '../../engine/events.js';
 import type { Phase, DrillFeedback } from '../../engine/state.js';
 import type { Plan } from '../../engine/plan.js';
@@ -115,3 +115,6 @@ export const sessionLeases = pgTable('session_leases', {
   owner: text('owner').notNull(),
   expiresAt: ms('expires_at').notNull(),
 });
+
+/** An evaluation row's judged event, which holds the evaluation itself (join `events` on this). */
+export const evaluationEvent = and(eq(events.sessionId, evaluations.sessionId), eq(events.n, evaluations.eventN));

@@ -2,7 +2,7 @@
 // `events` is the log a session is rebuilt from; `turns` and `evaluations` are projections of it,
 // written in the same transaction as the event that produced them.
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { SessionEvent } from '../../engine/events.js';
 import type { Phase, DrillFeedback } from '../../engine/state.js';
 import type { Plan } from '../../engine/plan.js';
@@ -148,3 +148,6 @@ export type SessionRow = typeof sessions.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
 export type TurnRow = typeof turns.$inferSelect;
 export type EvaluationRow = typeof evaluations.$inferSelect;
+
+/** An evaluation row's judged event, which holds the evaluation itself (join `events` on this). */
+export const evaluationEvent = and(eq(events.sessionId, evaluations.sessionId), eq(events.n, evaluations.eventN));

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DeletedRows, ProfileHistory, ProfileStore } from '../../server/profile-store.js';
 import type { ProbeDatabase } from './open-database.js';
-import { evaluations, events, profiles, sessionPlans, sessions, turns } from './schema.js';
+import { evaluationEvent, evaluations, events, profiles, sessionPlans, sessions, turns } from './schema.js';
 import { profileHistory } from './session-meta.js';
 
 export function createSqliteProfileStore(db: ProbeDatabase): ProfileStore {
@@ -53,7 +53,7 @@ export function createSqliteProfileStore(db: ProbeDatabase): ProfileStore {
         .orderBy(desc(sessions.createdAt))
         .all();
       const ids = rows.map((r) => r.session.id);
-      const evaluationRows = ids.length === 0 ? [] : db.select({ row: evaluations, event: events.payload }).from(evaluations).innerJoin(events, and(eq(events.sessionId, evaluations.sessionId), eq(events.n, evaluations.eventN))).where(inArray(evaluations.sessionId, ids)).orderBy(asc(evaluations.at), asc(evaluations.eventN)).all();
+      const evaluationRows = ids.length === 0 ? [] : db.select({ row: evaluations, event: events.payload }).from(evaluations).innerJoin(events, evaluationEvent).where(inArray(evaluations.sessionId, ids)).orderBy(asc(evaluations.at), asc(evaluations.eventN)).all();
       const turnRows = ids.length === 0 ? [] : db.select({ sessionId: turns.sessionId, at: turns.at }).from(turns).where(inArray(turns.sessionId, ids)).orderBy(asc(turns.at)).all();
       return profileHistory(rows, evaluationRows, turnRows);
     },

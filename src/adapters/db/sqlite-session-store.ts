@@ -6,7 +6,7 @@ import type { NewSession, SessionMeta, SessionStore, StoredEvaluation } from '..
 import { prepareAppendStatements } from './append-statements.js';
 import { prepareSqliteLeases } from './sqlite-leases.js';
 import { openDatabase, type OpenDatabaseOptions, type ProbeDatabase } from './open-database.js';
-import { evaluations, events, sessionPlans, sessions, turns } from './schema.js';
+import { evaluationEvent, evaluations, events, sessionPlans, sessions, turns } from './schema.js';
 import { metaOf } from './session-meta.js';
 import { storedEvaluation, storedTurn } from './turn-rows.js';
 
@@ -60,7 +60,7 @@ export function createSqliteSessionStore(file: string, options: OpenDatabaseOpti
       ),
     answerSeqByClientId: (id, clientId) => guard('look up an answer', () => hot.answerSeqByClientId(id, clientId)),
     evaluations: (id): Promise<StoredEvaluation[]> =>
-      guard('read evaluations', () => db.select({ row: evaluations, event: events.payload }).from(evaluations).innerJoin(events, and(eq(events.sessionId, evaluations.sessionId), eq(events.n, evaluations.eventN))).where(eq(evaluations.sessionId, id)).orderBy(asc(evaluations.eventN)).all().map(storedEvaluation)),
+      guard('read evaluations', () => db.select({ row: evaluations, event: events.payload }).from(evaluations).innerJoin(events, evaluationEvent).where(eq(evaluations.sessionId, id)).orderBy(asc(evaluations.eventN)).all().map(storedEvaluation)),
     unfinished: () => guard('list sessions', () => db.select({ id: sessions.id, phase: sessions.phase }).from(sessions).where(ne(sessions.status, 'ended')).all()),
     shared: false,
     claimLease: (id, owner, ttlMs, { steal }) => guard('claim a session', () => leases.claim(id, owner, ttlMs, steal)),

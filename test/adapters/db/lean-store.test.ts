@@ -2,8 +2,6 @@
 // loses its JSON copies), the evaluations' index by question goes (nothing reads by it), and the
 // turns' client-id index keeps only answers. A database made before it keeps its evaluations, and an
 // answer's client id is still unique per session and still found through the index.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -11,22 +9,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { migrationsFolder } from '../../../src/adapters/db/open-database.js';
 import { createSqliteSessionStore } from '../../../src/adapters/db/sqlite-session-store.js';
 import { planFor } from '../../fixtures/questions.js';
+import { migrationsBefore, OLD_EVALUATION } from '../../support/migrations-before.js';
 import { tempDir, type TempDir } from '../../support/temp-dir.js';
 
 let dir: TempDir | undefined;
-/** Stands for an evaluation: the store hands back what the judged event holds, whatever its shape. */
-const OLD_EVALUATION = { score: { scorer: 'offline', overall: 50, keyPoints: [], criteria: [], flags: [] }, offline: { scorer: 'offline', overall: 50 }, disagreement: false };
 afterEach(() => dir?.remove());
 
 /** A database migrated up to 0003 (before 0004_lean_store), with one session's answer, judged event and evaluation. */
-function databaseBeforeLeanIndexes(d: TempDir): string {
-  const folder = d.file('migrations');
-  cpSync(migrationsFolder(), folder, { recursive: true });
-  const journalFile = join(folder, 'meta/_journal.json');
-  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-  const before = journal.entries.findIndex((e) => e.tag === '0004_lean_store');
-  expect(before).toBeGreaterThan(0);
-  writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, before) }));
+function databaseBeforeLeanStore(d: TempDir): string {
+  const folder = migrationsBefore(migrationsFolder(), d.file('migrations'), '0004_lean_store');
   const file = d.file('probe.db');
   const client = new Database(file);
   migrate(drizzle({ client }), { migrationsFolder: folder });
@@ -52,7 +43,7 @@ function databaseBeforeLeanIndexes(d: TempDir): string {
 describe('migration 0004_lean_store', () => {
   it('drops the evaluations\' JSON copies and index by question, keeps only answers in the client-id index, and keeps the data', async () => {
     dir = tempDir();
-    const store = createSqliteSessionStore(databaseBeforeLeanIndexes(dir));
+    const store = createSqliteSessionStore(databaseBeforeLeanStore(dir));
     try {
       const c = store.db.$client;
       expect(c.prepare("select name from sqlite_master where name = 'evaluations_question_idx'").get()).toBeUndefined();

@@ -1,8 +1,7 @@
 // The store contract on real PostgreSQL (a throwaway cluster; skipped locally without Debian's
 // postgresql, fatal under CI=true), plus what only PostgreSQL does: nodes migrating at once,
 // and an unreachable database reported as StorageUnavailable.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
@@ -11,6 +10,7 @@ import { pgMigrationsFolder } from '../../../src/adapters/db/open-pg-database.js
 import { createPgSessionStore } from '../../../src/adapters/db/pg-session-store.js';
 import { StorageUnavailable } from '../../../src/errors.js';
 import { planFor } from '../../fixtures/questions.js';
+import { migrationsBefore, OLD_EVALUATION } from '../../support/migrations-before.js';
 import { freePort, postgresAvailable, startPostgres, type PgCluster } from '../../support/postgres-cluster.js';
 import { tempDir } from '../../support/temp-dir.js';
 import { describeStoreContract } from './store-contract.js';
@@ -56,14 +56,8 @@ describe.skipIf(!available)('PostgreSQL', () => {
   it('migrates a database made before 0002_lean_store: evaluations read from their judged events, JSON copies gone', async () => {
     const url = await cluster!.createDatabase('before_lean_store');
     const dir = tempDir();
-    const folder = dir.file('migrations-pg');
-    cpSync(pgMigrationsFolder(), folder, { recursive: true });
-    const journalFile = join(folder, 'meta/_journal.json');
-    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { tag: string }[] };
-    const before = journal.entries.findIndex((e) => e.tag === '0002_lean_store');
-    expect(before).toBeGreaterThan(0);
-    writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.slice(0, before) }));
-    const evaluation = { score: { scorer: 'offline', overall: 50, keyPoints: [], criteria: [], flags: [] }, offline: { scorer: 'offline', overall: 50 }, disagreement: false };
+    const folder = migrationsBefore(pgMigrationsFolder(), dir.file('migrations-pg'), '0002_lean_store');
+    const evaluation = OLD_EVALUATION;
     const pool = new pg.Pool({ connectionString: url, max: 1 });
     try {
       await migrate(drizzle({ client: pool }), { migrationsFolder: folder });

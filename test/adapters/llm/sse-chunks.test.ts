@@ -37,7 +37,7 @@ describe('readChunks', () => {
     const got = await contents(responseOf([all]));
     expect(got.reads).toEqual([['Hello ', 'there, ', 'friend.']]);
     // Cut at every position: the same text, never a half event.
-    for (let cut = 1; cut < all.length; cut += 7) {
+    for (let cut = 1; cut < all.length; cut += 1) {
       expect((await contents(responseOf([all.slice(0, cut), all.slice(cut)]))).text).toBe('Hello there, friend.');
     }
   });
@@ -48,7 +48,7 @@ describe('readChunks', () => {
     expect((await contents(responseOf([bytes.slice(0, at), bytes.slice(at)]))).text).toBe('naïve — café ✓');
   });
 
-  it('ignores what follows [DONE], comments and events without data, and reads the body to its end', async () => {
+  it('ignores what follows [DONE], comments and events without data', async () => {
     const got = await contents(responseOf([': keep-alive\n\n', chunk('a'), 'event: ping\n\n', chunk('b') + 'data: [DONE]\n\n', chunk('after')]));
     expect(got.text).toBe('ab');
   });
