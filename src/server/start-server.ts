@@ -75,7 +75,7 @@ export async function startServer(services: Services, options: StartServerOption
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.PROBE_MAX_FRAME_BYTES });
   const server = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } }) as Server;
   const stopHeartbeat = startHeartbeat(wss, options.heartbeatMs ?? 30_000);
-  const stopWarming = warmQuestionModels(services.bank.questions, services.warmQuestion);
+  const warming = warmQuestionModels(services.bank.questions, services.warmQuestion);
   const stopSweeper = startUnstartedSweeper({ store, registry, log, now, ttlMs: config.PROBE_UNSTARTED_SESSION_TTL_MIN * 60_000 });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -92,7 +92,7 @@ export async function startServer(services: Services, options: StartServerOption
     closing ??= (async () => {
       stopHeartbeat();
       stopSweeper();
-      stopWarming();
+      warming.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await registry.shutdown(options.graceMs ?? 5000);
