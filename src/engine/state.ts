@@ -102,7 +102,12 @@ export interface SessionState {
   interviewers: string[];
 }
 
-/** A fresh session for a plan; nothing happens until the `start` event. */
+/**
+ * A fresh session for a plan; nothing happens until the `start` event. Every optional field is
+ * present (undefined) from the start, so each state `step` derives by spreading keeps this one
+ * object shape: a field added later would give V8 a new hidden class, and every function reading
+ * states would be deoptimised and compiled again long after start-up. JSON drops undefined fields.
+ */
 export function initialState(id: string, plan: Plan): SessionState {
   return {
     id,
@@ -118,10 +123,15 @@ export function initialState(id: string, plan: Plan): SessionState {
       hints: [],
       evaluations: [],
       probes: {},
+      askedAt: undefined,
     })),
     queue: [],
+    lastDecision: undefined,
     transcript: [],
     nextSeq: 1,
+    startedAt: undefined,
+    endedAt: undefined,
+    endReason: undefined,
     usage: { promptTokens: 0, completionTokens: 0, calls: 0 },
     fallbacks: [],
     interviewers: [],
