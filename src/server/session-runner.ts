@@ -10,6 +10,7 @@ import { step } from '../engine/step.js';
 import { initialState, type SessionState } from '../engine/state.js';
 import { SessionConflict } from '../errors.js';
 import { CloseCode, type ClientFrame, type ServerFrame } from '../protocol/ws-frames.js';
+import type { BankQuestions } from './bank-questions.js';
 import { candidateEvent } from './client-events.js';
 import { eventCommit } from './event-commit.js';
 import { errorFrame, errorFrameOf, reportUrls, stateFrame, turnFrame } from './frames.js';
@@ -38,6 +39,8 @@ export interface RunnerDeps {
   leaseMs?: number;
   /** Called once when another node took the session over (the registry forgets the runner). */
   onLost?: (runner: SessionRunner) => void;
+  /** The bank's questions: a rebuilt session uses them where its stored copies are unchanged (bank-questions.ts). */
+  bank?: BankQuestions;
 }
 
 /** Folds stored events into a state: the engine is pure, so this is the state they produced. */
@@ -79,7 +82,8 @@ export class SessionRunner {
   static async rebuild(id: string, deps: RunnerDeps, options: { steal: boolean } = { steal: true }): Promise<SessionRunner | undefined> {
     const loaded = await deps.store.load(id);
     if (!loaded) return undefined;
-    const runner = new SessionRunner(id, foldEvents(id, loaded.meta.plan, loaded.events, deps.log), loaded.events.length, deps);
+    const plan = deps.bank ? deps.bank.plan(loaded.meta.plan) : loaded.meta.plan;
+    const runner = new SessionRunner(id, foldEvents(id, plan, loaded.events, deps.log), loaded.events.length, deps);
     runner.stalled = true;
     runner.own(options.steal);
     return runner;
@@ -229,7 +233,8 @@ export class SessionRunner {
   private async reload(): Promise<void> {
     const loaded = await this.deps.store.load(this.id);
     if (!loaded) return;
-    this.state = foldEvents(this.id, loaded.meta.plan, loaded.events, this.deps.log);
+    const plan = this.deps.bank ? this.deps.bank.plan(loaded.meta.plan) : loaded.meta.plan;
+    this.state = foldEvents(this.id, plan, loaded.events, this.deps.log);
     this.eventCount = loaded.events.length;
     // Its timers and in-flight work are re-issued from the reloaded state.
     this.timers.clear();

@@ -13,6 +13,7 @@ import { allowedHostNames } from './host-check.js';
 import { identityMode, identityWarning, LOCAL_SUBJECT } from './profile-identity.js';
 import { SessionRegistry, type RegistryOptions } from './session-registry.js';
 import { warmQuestionModels } from './warm-scorer.js';
+import { BankQuestions } from './bank-questions.js';
 import { startUnstartedSweeper } from './unstarted-sweeper.js';
 
 export interface StartServerOptions {
@@ -50,7 +51,8 @@ export async function startServer(services: Services, options: StartServerOption
     if (adopted > 0) log.info({ sessions: adopted }, 'earlier sessions added to the local profile');
   }
   const ports = { interviewer: services.interviewer, judge: services.judge, ...(services.assessor ? { assessor: services.assessor } : {}), now };
-  const registry = new SessionRegistry({ store, ports, log, interviewerId: services.interviewer.id }, options.registry);
+  const bank = new BankQuestions(services.bank.questions);
+  const registry = new SessionRegistry({ store, ports, log, interviewerId: services.interviewer.id, bank }, options.registry);
   if (store.shared) log.info({ node: registry.nodeId }, `sharing the database with other nodes as ${registry.nodeId}`);
   await registry.resumeUnfinished();
 
