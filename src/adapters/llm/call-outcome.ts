@@ -31,15 +31,15 @@ export async function withOneRetry<T>(attempt: Attempt<T>, client: Pick<LlmClien
     try {
       const value = await attempt(n, spent);
       client.breaker.reset();
-      return { ok: true, value, usage };
+      return { ok: true, value, ...(usage ? { usage } : {}) };
     } catch (error) {
       if (!isInvalidReply(error)) {
         const reason = describeFailure(error, maxRetries);
         if (isSlowFailure(error)) client.breaker.trip(reason);
-        return { ok: false, reason, error, usage };
+        return { ok: false, reason, error, ...(usage ? { usage } : {}) };
       }
       lastInvalid = error;
     }
   }
-  return { ok: false, reason: `${describeFailure(lastInvalid, maxRetries)} twice`, error: lastInvalid, usage };
+  return { ok: false, reason: `${describeFailure(lastInvalid, maxRetries)} twice`, error: lastInvalid, ...(usage ? { usage } : {}) };
 }

@@ -99,8 +99,8 @@ async function ask(client: LlmClient, prompts: LoadedPrompts, input: JudgeInput,
 /** The proposed decision, if it still fits the checked evaluation. */
 function proposal(reply: DecisionReply | undefined, input: DecideInput, by: string): Assessment['decision'] {
   if (!reply) return undefined;
-  if (reply.action === 'next') return { decision: toDecision(reply), by, fallback: undefined, usage: undefined };
-  return reply.target && allowedTargets(input).includes(reply.target) ? { decision: toDecision(reply), by, fallback: undefined, usage: undefined } : undefined;
+  if (reply.action === 'next') return { decision: toDecision(reply), by };
+  return reply.target && allowedTargets(input).includes(reply.target) ? { decision: toDecision(reply), by } : undefined;
 }
 
 interface TurnScope {
@@ -143,7 +143,7 @@ async function assessInTurn(scope: TurnScope, signal?: AbortSignal): Promise<Ass
     const reason = describeFailure(header.error, client.settings.maxRetries);
     if (isSlowFailure(header.error)) client.breaker.trip(reason);
     const evaluation = checkedEvaluation(input.question, screened, offline, model, { ok: false, reason, error: header.error });
-    return { evaluation, decision: { decision: offlineDecide({ ...next, evaluation }), by: OFFLINE_ID, fallback: targets.length > 0 ? reason : undefined, usage: undefined }, line: undefined };
+    return { evaluation, decision: { decision: offlineDecide({ ...next, evaluation }), by: OFFLINE_ID, ...(targets.length > 0 ? { fallback: reason } : {}) } };
   }
   const parsed = parseJsonReply(header.text, targets.length > 0 ? assessmentSchemas(input.question, targets).parse : (judgementSchema(input.question) as z.ZodType<Assessed>));
   if (!parsed.ok) {
@@ -154,10 +154,10 @@ async function assessInTurn(scope: TurnScope, signal?: AbortSignal): Promise<Ass
   const evaluation = checkedEvaluation(input.question, screened, offline, model, { ok: true, value: { keyPoints: parsed.value.keyPoints, criteria: parsed.value.criteria } });
   const by = `llm:${model}`;
   // No follow-up left: moving on is the only move, as the interviewer would decide without a call.
-  const proposed = targets.length > 0 ? proposal(parsed.value.decision, { ...next, evaluation }, by) : { decision: offlineDecide({ ...next, evaluation }), by: OFFLINE_ID, fallback: undefined, usage: undefined };
+  const proposed = targets.length > 0 ? proposal(parsed.value.decision, { ...next, evaluation }, by) : { decision: offlineDecide({ ...next, evaluation }), by: OFFLINE_ID };
   const line = lineFor(call, proposed, next, by);
   if (!line) call.cancel();
-  return { evaluation, decision: proposed, line };
+  return { evaluation, ...(proposed ? { decision: proposed } : {}), ...(line ? { line } : {}) };
 }
 
 /**
@@ -174,7 +174,7 @@ function sureNonAnswer(evaluation: Evaluation, next: AssessContext): Assessment 
   const flags = evaluation.score.flags.filter((f) => SURE_NON_ANSWER.has(f));
   if (flags.length === 0 || evaluation.score.overall > 0) return undefined;
   const marked = { ...evaluation, notAsked: `a non-answer (${flags.join(', ')}): scored 0 offline, the LLM judge was not asked` };
-  return { evaluation: marked, decision: { decision: offlineDecide({ ...next, evaluation: marked }), by: OFFLINE_ID, fallback: undefined, usage: undefined }, line: undefined };
+  return { evaluation: marked, decision: { decision: offlineDecide({ ...next, evaluation: marked }), by: OFFLINE_ID } };
 }
 
 /** The assessor on `client`; `judge` is the same client's judge, for answers with no decision to make. */
@@ -192,16 +192,16 @@ export function createLlmAssessor(client: LlmClient, prompts: LoadedPrompts, jud
       const skipped = early && sureNonAnswer(early, next);
       if (skipped) return skipped;
       if (oneModel && (targets.length > 0 || next.upcoming)) {
-        const turn = await assessInTurn({ client, prompts, input, next, targets, screened, offline: early }, signal);
+        const turn = await assessInTurn({ client, prompts, input, next, targets, screened, ...(early ? { offline: early } : {}) }, signal);
         if (turn) return turn;
       }
-      if (targets.length === 0) return { evaluation: await judge.judge(input, signal), decision: undefined, line: undefined };
+      if (targets.length === 0) return { evaluation: await judge.judge(input, signal) };
       const offline = early ?? offlineEvaluation(input, screened);
       const outcome = await ask(client, prompts, { ...input, answer: screened.kept }, next, targets, signal);
       const judged: CallOutcome<Judgement> = outcome.ok ? { ...outcome, value: { keyPoints: outcome.value.keyPoints, criteria: outcome.value.criteria } } : outcome;
       const evaluation: Evaluation = checkedEvaluation(input.question, screened, offline, model, judged);
-      if (!outcome.ok) return { evaluation, decision: { decision: offlineDecide({ ...next, evaluation }), by: OFFLINE_ID, fallback: outcome.reason, usage: undefined }, line: undefined };
-      return { evaluation, decision: proposal(outcome.value.decision, { ...next, evaluation }, by), line: undefined };
+      if (!outcome.ok) return { evaluation, decision: { decision: offlineDecide({ ...next, evaluation }), by: OFFLINE_ID, fallback: outcome.reason } };
+      return { evaluation, decision: proposal(outcome.value.decision, { ...next, evaluation }, by) };
     },
   };
 }

@@ -16,7 +16,7 @@ import { requestStructured } from './structured-call.js';
 async function decideWithLlm(client: LlmClient, prompts: LoadedPrompts, id: string, input: DecideInput, signal?: AbortSignal): Promise<DecisionResult> {
   const targets = allowedTargets(input);
   // Nothing the plan allows to probe: no need to ask.
-  if (targets.length === 0) return { decision: offlineDecide(input), by: OFFLINE_ID, fallback: undefined, usage: undefined };
+  if (targets.length === 0) return { decision: offlineDecide(input), by: OFFLINE_ID };
   const messages = [
     { role: 'system' as const, content: await prompts.render('persona', { mode: input.mode }) },
     { role: 'user' as const, content: await prompts.render('decide', decidePromptValues(input, targets)) },
@@ -39,10 +39,9 @@ async function decideWithLlm(client: LlmClient, prompts: LoadedPrompts, id: stri
       ),
     client,
   );
-  // Every field present (undefined when absent): one object shape for every decision result.
-  const usage = outcome.usage || undefined;
-  if (!outcome.ok) return { decision: offlineDecide(input), by: OFFLINE_ID, fallback: outcome.reason, usage };
-  return { decision: toDecision(outcome.value), by: id, fallback: undefined, usage };
+  const usage = outcome.usage ? { usage: outcome.usage } : {};
+  if (!outcome.ok) return { decision: offlineDecide(input), by: OFFLINE_ID, fallback: outcome.reason, ...usage };
+  return { decision: toDecision(outcome.value), by: id, ...usage };
 }
 
 /** The interviewer for `client.settings.model`; `prompts` must be loaded (and checked) already. */

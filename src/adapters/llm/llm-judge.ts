@@ -57,23 +57,12 @@ export function createLlmJudge(client: LlmClient, prompts: LoadedPrompts): Judge
  * decides at once (llm-assess.ts).
  */
 export function checkedEvaluation(question: JudgeInput['question'], screened: SeparatedAnswer, offline: Evaluation, model: string, outcome: CallOutcome<Judgement>): Evaluation {
-  // Optional fields present (undefined when absent, dropped by JSON) in the order they were stored:
-  // one object shape per branch, where conditional spreads made one per combination.
-  const usage = outcome.usage || undefined;
-  if (!outcome.ok) return { ...offline, fallback: outcome.reason, usage };
+  const usage = outcome.usage ? { usage: outcome.usage } : {};
+  if (!outcome.ok) return { ...offline, fallback: outcome.reason, ...usage };
   // Quotes are checked against the answer with those sentences blanked: offsets stay the original's.
   const { score, droppedClaims } = scoreJudgement(question, screened.blanked, outcome.value, offline.offline);
   const counted = countedScore(score, offline.offline);
-  const capped = counted.capped || undefined;
-  return {
-    score: counted.score,
-    offline: offline.offline,
-    model,
-    droppedClaims,
-    disagreement: counted.disagreement,
-    llmScore: capped ? score.overall : undefined,
-    capped,
-    graderText: offline.graderText || undefined,
-    usage,
-  };
+  const checks = counted.capped ? { llmScore: score.overall, capped: counted.capped } : {};
+  const grader = offline.graderText ? { graderText: offline.graderText } : {};
+  return { score: counted.score, offline: offline.offline, model, droppedClaims, disagreement: counted.disagreement, ...checks, ...grader, ...usage };
 }

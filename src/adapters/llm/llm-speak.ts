@@ -37,7 +37,7 @@ export async function speakWithLlm(ctx: SpeakContext, input: SpeakInput, onDelta
   if (!plan.llm) {
     const text = offlineLine(input);
     onDelta(text);
-    return { text, by: OFFLINE_ID, fallback: undefined, usage: undefined };
+    return { text, by: OFFLINE_ID };
   }
   const messages = await messagesFor(ctx, input, plan);
   let shown = 0;
@@ -61,13 +61,12 @@ export async function speakWithLlm(ctx: SpeakContext, input: SpeakInput, onDelta
     if (guard.problem) throw new LlmOutputInvalid(`line ${guard.problem}`);
     return raw.trim();
   }, ctx.client);
-  // Every field present (undefined when absent): one object shape for every spoken line.
-  const usage = outcome.usage || undefined;
+  const usage = outcome.usage ? { usage: outcome.usage } : {};
   if (!outcome.ok) {
     const text = offlineLine(input);
     if (shown === 0) onDelta(text);
-    return { text, by: OFFLINE_ID, fallback: outcome.reason, usage };
+    return { text, by: OFFLINE_ID, fallback: outcome.reason, ...usage };
   }
   if (plan.suffix && streamedLive) onDelta(plan.suffix);
-  return { text: `${outcome.value}${plan.suffix}`, by: ctx.id, fallback: undefined, usage };
+  return { text: `${outcome.value}${plan.suffix}`, by: ctx.id, ...usage };
 }

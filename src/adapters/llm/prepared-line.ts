@@ -32,7 +32,7 @@ export function preparedLine(call: TurnCall, target: PreparedFor, by: string): P
       if (guard.problem || raw.trim() === '') return undefined;
       if (plan.suffix) onDelta(plan.suffix);
       const usage = call.usage();
-      return { text: `${raw.trim()}${plan.suffix}`, by, fallback: undefined, usage: usage || undefined };
+      return { text: `${raw.trim()}${plan.suffix}`, by, ...(usage ? { usage } : {}) };
     },
   };
 }

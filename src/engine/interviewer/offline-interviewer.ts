@@ -13,11 +13,11 @@ export const OFFLINE_ID = 'offline';
 export function createOfflineInterviewer(): Interviewer {
   return {
     id: OFFLINE_ID,
-    decide: async (input) => ({ decision: offlineDecide(input), by: OFFLINE_ID, fallback: undefined, usage: undefined }),
+    decide: async (input) => ({ decision: offlineDecide(input), by: OFFLINE_ID }),
     speak: async (input, onDelta) => {
       const text = offlineLine(input);
       onDelta(text);
-      return { text, by: OFFLINE_ID, fallback: undefined, usage: undefined };
+      return { text, by: OFFLINE_ID };
     },
   };
 }
