@@ -5,11 +5,10 @@ import type { LineRequest } from './lines.js';
 import { combinedAnswer, latestEvaluation, type SessionState } from './state.js';
 
 export function speakEffect(state: SessionState, request: LineRequest): Effect {
-  const index = request.kind === 'opening' || request.kind === 'closing' ? undefined : request.questionIndex;
+  const index = 'questionIndex' in request ? request.questionIndex : undefined;
   const question = index !== undefined ? state.plan.questions[index] : undefined;
   const progress = index !== undefined ? state.questions[index] : undefined;
-  // Every field is present (undefined when it does not apply), in one order: one hidden class for
-  // every line's input, where optional fields spread in made one per combination.
+  const evaluation = progress ? latestEvaluation(progress) : undefined;
   return {
     type: 'speak',
     input: {
@@ -17,39 +16,37 @@ export function speakEffect(state: SessionState, request: LineRequest): Effect {
       mode: state.plan.mode,
       seed: state.plan.seed,
       seq: state.nextSeq,
-      question,
-      questionNumber: question ? (index ?? 0) + 1 : undefined,
+      ...(question ? { question, questionNumber: (index ?? 0) + 1 } : {}),
       questionTotal: state.plan.questions.length,
-      answers: progress ? progress.answers.map((a) => a.text) : [],
-      evaluation: progress ? latestEvaluation(progress) : undefined,
-      previousOutcome: request.kind === 'question' && request.transition && index !== undefined ? outcomeBefore(state, index - 1) : undefined,
+      answers: progress?.answers.map((a) => a.text) ?? [],
+      ...(evaluation ? { evaluation } : {}),
+      ...(request.kind === 'question' && request.transition && index !== undefined ? outcomeBefore(state, index - 1) : {}),
       said: state.transcript.filter((e) => e.role === 'interviewer').map((e) => e.text),
-      summary:
-        request.kind === 'closing'
-          ? state.plan.questions.map((q, i) => {
+      ...(request.kind === 'closing'
+        ? {
+            summary: state.plan.questions.map((q, i) => {
               const p = state.questions[i];
               const e = p ? latestEvaluation(p) : undefined;
               return { questionId: q.id, prompt: q.prompt, overall: e ? e.score.overall : null, status: p?.status ?? 'pending' };
-            })
-          : undefined,
-      session: state.plan.mode === 'mock' ? state.plan.questions.map((q, i) => ({ question: q, answers: state.questions[i]?.answers.map((a) => a.text) ?? [] })) : undefined,
+            }),
+          }
+        : {}),
+      ...(state.plan.mode === 'mock'
+        ? { session: state.plan.questions.map((q, i) => ({ question: q, answers: state.questions[i]?.answers.map((a) => a.text) ?? [] })) }
+        : {}),
     },
   };
 }
 
 // How question `index` ended: skipped or timed out (its last entry says so), else its evaluation.
-function outcomeBefore(state: SessionState, index: number): AnswerOutcome | undefined {
+function outcomeBefore(state: SessionState, index: number): { previousOutcome?: AnswerOutcome } {
   const progress = state.questions[index];
-  if (!progress) return undefined;
-  let last: SessionState['transcript'][number] | undefined;
-  for (let i = state.transcript.length - 1; i >= 0 && !last; i--) {
-    const e = state.transcript[i];
-    if (e && e.questionIndex === index && e.role !== 'interviewer') last = e;
-  }
-  if (last?.kind === 'skip') return 'skipped';
-  if (last?.kind === 'timeout') return 'timed-out';
+  if (!progress) return {};
+  const last = [...state.transcript].reverse().find((e) => e.questionIndex === index && e.role !== 'interviewer');
+  if (last?.kind === 'skip') return { previousOutcome: 'skipped' };
+  if (last?.kind === 'timeout') return { previousOutcome: 'timed-out' };
   const evaluation = latestEvaluation(progress);
-  return evaluation ? outcomeOfEvaluation(evaluation) : undefined;
+  return evaluation ? { previousOutcome: outcomeOfEvaluation(evaluation) } : {};
 }
 
 export function judgeEffect(state: SessionState): Effect {
@@ -76,7 +73,7 @@ export function decideEffect(state: SessionState): Effect {
       followUpsAsked: progress.followUps.length,
       maxFollowUps: state.plan.maxFollowUps,
       probed: progress.followUps.map((f) => f.target),
-      focus: state.plan.focus?.[question.id] || undefined,
+      ...(state.plan.focus?.[question.id] ? { focus: state.plan.focus[question.id] } : {}),
     },
   };
 }

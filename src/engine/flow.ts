@@ -7,19 +7,7 @@ import type { QuestionProgress, SessionState, TranscriptEntry } from './state.js
 
 /** Appends a transcript entry with the next sequence number. */
 export function appendEntry(state: SessionState, entry: Omit<TranscriptEntry, 'seq'>): { state: SessionState; entry: TranscriptEntry } {
-  // One field order for every entry, absent fields undefined (dropped by JSON): one hidden class.
-  const full: TranscriptEntry = {
-    seq: state.nextSeq,
-    at: entry.at,
-    role: entry.role,
-    kind: entry.kind,
-    text: entry.text,
-    questionIndex: entry.questionIndex,
-    target: entry.target,
-    by: entry.by,
-    fallback: entry.fallback,
-    feedback: entry.feedback,
-  };
+  const full: TranscriptEntry = { seq: state.nextSeq, ...entry };
   return { state: { ...state, transcript: [...state.transcript, full], nextSeq: state.nextSeq + 1 }, entry: full };
 }
 

@@ -102,12 +102,7 @@ export interface SessionState {
   interviewers: string[];
 }
 
-/**
- * A fresh session for a plan; nothing happens until the `start` event. Every optional field is
- * present (undefined) from the start, so each state `step` derives by spreading keeps this one
- * object shape: a field added later would give V8 a new hidden class, and every function reading
- * states would be deoptimised and compiled again long after start-up. JSON drops undefined fields.
- */
+/** A fresh session for a plan; nothing happens until the `start` event. */
 export function initialState(id: string, plan: Plan): SessionState {
   return {
     id,
@@ -123,15 +118,10 @@ export function initialState(id: string, plan: Plan): SessionState {
       hints: [],
       evaluations: [],
       probes: {},
-      askedAt: undefined,
     })),
     queue: [],
-    lastDecision: undefined,
     transcript: [],
     nextSeq: 1,
-    startedAt: undefined,
-    endedAt: undefined,
-    endReason: undefined,
     usage: { promptTokens: 0, completionTokens: 0, calls: 0 },
     fallbacks: [],
     interviewers: [],

@@ -73,7 +73,7 @@ function onSaid(state: SessionState, event: Extract<ShellEvent, { type: 'said' }
   let next: SessionState = recordUsage({ ...state, queue: state.queue.slice(1) }, event.usage, event.by);
   if (event.fallback) next = { ...next, fallbacks: [...next.fallbacks, { at: event.at, where: 'line', questionIndex: state.current, reason: event.fallback }] };
   const request = event.request;
-  const questionIndex = request.kind === 'opening' || request.kind === 'closing' ? undefined : request.questionIndex;
+  const questionIndex = 'questionIndex' in request ? request.questionIndex : undefined;
   const target = request.kind === 'follow-up' ? request.target : request.kind === 'hint' ? request.keyPointId : undefined;
   if (request.kind === 'closing') next = { ...next, endReason: request.reason };
   if (request.kind === 'question') {
@@ -84,10 +84,10 @@ function onSaid(state: SessionState, event: Extract<ShellEvent, { type: 'said' }
     role: 'interviewer',
     kind: request.kind,
     text: event.text,
-    questionIndex,
-    target,
+    ...(questionIndex !== undefined ? { questionIndex } : {}),
+    ...(target !== undefined ? { target } : {}),
     by: event.by,
-    fallback: event.fallback || undefined,
+    ...(event.fallback ? { fallback: event.fallback } : {}),
   });
   const effects: Effect[] = [{ type: 'record', entry }];
   const after = queueAfterSpeech(recorded, event.at);

@@ -6,48 +6,34 @@ import type { SessionState } from '../engine/state.js';
 import { progressOf } from './progress.js';
 import type { EventCommit, StoredEvaluation, StoredTurn } from './session-store.js';
 
-/**
- * `clientId` is the idempotency key of the answer this event carries, if any; `owner` the node
- * whose lease the append must hold. Every field is present (undefined when it does not apply, which
- * the store reads as absent) so every commit, turn and session record has one object shape.
- */
-export function eventCommit(sessionId: string, n: number, event: SessionEvent, result: StepResult, clientId?: string, owner?: string): EventCommit {
+/** `clientId` is the idempotency key of the answer this event carries, if any. */
+export function eventCommit(sessionId: string, n: number, event: SessionEvent, result: StepResult, clientId?: string): EventCommit {
   const { state } = result;
+  const evaluation = event.type === 'judged' ? evaluationOf(state, event.questionIndex) : undefined;
   return {
     sessionId,
     n,
     event,
     turns: recordedTurns(result, clientId),
-    evaluation: event.type === 'judged' ? evaluationOf(state, event.questionIndex) : undefined,
-    session: { phase: state.phase, lastSeq: state.nextSeq - 1, at: event.at, endedAt: state.endedAt, endReason: state.endReason },
-    owner,
+    ...(evaluation ? { evaluation } : {}),
+    session: {
+      phase: state.phase,
+      lastSeq: state.nextSeq - 1,
+      at: event.at,
+      ...(state.endedAt !== undefined ? { endedAt: state.endedAt } : {}),
+      ...(state.endReason !== undefined ? { endReason: state.endReason } : {}),
+    },
   };
 }
 
 /** The transcript entries a step recorded, with the progress the client shows beside them. */
 export function recordedTurns(result: StepResult, clientId?: string): StoredTurn[] {
-  const turns: StoredTurn[] = [];
-  let progress: StoredTurn['progress'] | undefined;
-  for (const effect of result.effects) {
-    if (effect.type !== 'record') continue;
-    progress ??= progressOf(result.state);
-    const e = effect.entry;
-    turns.push({
-      seq: e.seq,
-      at: e.at,
-      role: e.role,
-      kind: e.kind,
-      text: e.text,
-      questionIndex: e.questionIndex,
-      target: e.target,
-      by: e.by,
-      fallback: e.fallback,
-      feedback: e.feedback,
-      progress,
-      clientId: clientId !== undefined && e.kind === 'answer' ? clientId : undefined,
-    });
-  }
-  return turns;
+  const progress = progressOf(result.state);
+  return result.effects.flatMap((effect) => {
+    if (effect.type !== 'record') return [];
+    const withKey = clientId !== undefined && effect.entry.kind === 'answer' ? { clientId } : {};
+    return [{ ...effect.entry, progress, ...withKey }];
+  });
 }
 
 function evaluationOf(state: SessionState, questionIndex: number): StoredEvaluation | undefined {

@@ -151,13 +151,13 @@ async function perform(effect: Effect, state: SessionState, ports: DriverPorts, 
       try {
         const line = await speakLine(effect.input, ports, prepared, deltas.push);
         deltas.flush();
-        return { type: 'said', at: ports.now(), request: effect.input.request, text: line.text, by: line.by, fallback: line.fallback || undefined, usage: line.usage || undefined };
+        return { type: 'said', at: ports.now(), request: effect.input.request, text: line.text, by: line.by, ...opt(line) };
       } catch (error) {
         deltas.flush();
         hooks.warn?.('interviewer failed to phrase a line; the offline interviewer stood in', error);
         const text = offlineLine(effect.input);
         hooks.delta(lineId, text);
-        return { type: 'said', at: ports.now(), request: effect.input.request, text, by: OFFLINE_ID, fallback: `interviewer error: ${message(error)}`, usage: undefined };
+        return { type: 'said', at: ports.now(), request: effect.input.request, text, by: OFFLINE_ID, fallback: `interviewer error: ${message(error)}` };
       }
     }
     case 'judge':
@@ -184,11 +184,11 @@ async function perform(effect: Effect, state: SessionState, ports: DriverPorts, 
           prepared.line = undefined;
         }
         const d = proposed ?? (await ports.interviewer.decide(effect.input));
-        return { type: 'decided', at: ports.now(), questionIndex: effect.questionIndex, decision: d.decision, by: d.by, fallback: d.fallback || undefined, usage: d.usage || undefined };
+        return { type: 'decided', at: ports.now(), questionIndex: effect.questionIndex, decision: d.decision, by: d.by, ...opt(d) };
       } catch (error) {
         hooks.warn?.('interviewer failed to decide; the offline interviewer stood in', error);
         const decision = offlineDecide(effect.input);
-        return { type: 'decided', at: ports.now(), questionIndex: effect.questionIndex, decision, by: OFFLINE_ID, fallback: `interviewer error: ${message(error)}`, usage: undefined };
+        return { type: 'decided', at: ports.now(), questionIndex: effect.questionIndex, decision, by: OFFLINE_ID, fallback: `interviewer error: ${message(error)}` };
       }
   }
 }
@@ -202,9 +202,8 @@ function assessContext(state: SessionState, questionIndex: number, question: Ass
   const nextIndex = questionIndex + 1;
   const nextQuestion = state.plan.questions[nextIndex];
   const total = state.plan.questions.length;
-  // `upcoming` always present (undefined after the last question): one object shape either way.
   return {
-    upcoming: nextQuestion ? { questionIndex: nextIndex, question: nextQuestion, number: nextIndex + 1, total } : undefined,
+    ...(nextQuestion ? { upcoming: { questionIndex: nextIndex, question: nextQuestion, number: nextIndex + 1, total } } : {}),
     mode: state.plan.mode,
     seed: state.plan.seed,
     question,
@@ -239,5 +238,10 @@ function coalesce(send: (delta: string) => void): { push: (delta: string) => voi
     flush,
   };
 }
+
+const opt = (r: { fallback?: string; usage?: { promptTokens: number; completionTokens: number } }) => ({
+  ...(r.fallback ? { fallback: r.fallback } : {}),
+  ...(r.usage ? { usage: r.usage } : {}),
+});
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));

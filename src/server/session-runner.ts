@@ -258,7 +258,7 @@ export class SessionRunner {
     return {
       commit: async (event, result) => {
         const n = this.eventCount + 1;
-        await store.append(eventCommit(this.id, n, event, result, event.type === 'answer' ? clientId : undefined, this.lease.owner));
+        await store.append({ ...eventCommit(this.id, n, event, result, event.type === 'answer' ? clientId : undefined), owner: this.lease.owner });
         this.eventCount = n;
         this.state = result.state;
       },
@@ -267,7 +267,7 @@ export class SessionRunner {
             commitAll: async (items) => {
               const first = this.eventCount + 1;
               const owner = this.lease.owner;
-              await store.appendAll?.(items.map(({ event, result }, i) => eventCommit(this.id, first + i, event, result, undefined, owner)));
+              await store.appendAll?.(items.map(({ event, result }, i) => ({ ...eventCommit(this.id, first + i, event, result), owner })));
               this.eventCount += items.length;
               this.state = items.at(-1)?.result.state ?? this.state;
             },
