@@ -1,3 +1,4 @@
+import { packedMap } from './packed-map.js';
 // Finds the sentences of an answer that speak to whoever grades it rather than to the question:
 // notes to a reviewer, requests for a score, claims of approval, role-play as the grader,
 // instructions to a model, fake system or JSON blocks. Each sentence is read for a few features
@@ -222,7 +223,7 @@ const FEATURE_TESTS: readonly RegExp[] = [
   VERDICT_AS, GRADER_ACTS, APPROVED_SUBJECT, WISH, OUTCOME, PRESSURE, AUTOMATED, ROLE_LABEL, ASIDE, GRADE_ME, SELF_WORDS, CAPITAL_I,
   SPEAKER_I, PASS_WORDS, THIS_OR_IT, VERDICT_WORDS, ...Object.values(F),
 ];
-const FEATURE_INDEX = new Map(FEATURE_TESTS.map((pattern, i) => [pattern, i]));
+const FEATURE_INDEX = new Map(packedMap(FEATURE_TESTS, (pattern, i) => [pattern, i]));
 const KNOWN = new Uint8Array(FEATURE_TESTS.length);
 
 /** Sentence spans: split after . ! ? ; and at line breaks; chat-template and JSON blocks stay whole. */

@@ -5,6 +5,7 @@
 import type { AnalyzedText } from './analyze-text.js';
 import { LIGHT_VERBS } from './negation.js';
 import { stemWord, type Token } from './terms.js';
+import { packedMap } from './packed-map.js';
 
 /** Words about the speaker: the answer talks about me, not about the topic. */
 const SELF = new Set(['i', 'me', 'my', 'myself', 'mine', "i'm", "i've", "i'd", "i'll"]);
@@ -20,7 +21,7 @@ dunno idk clueless unsure fuzzy rusty hazy vague story share example anecdote si
 mind blank draw memory research check stump lookup`;
 
 let knowingStems: Set<string> | undefined;
-const knowingSet = (): Set<string> => (knowingStems ??= new Set(KNOWING_WORDS.split(/\s+/).map(stemWord)));
+const knowingSet = (): Set<string> => (knowingStems ??= new Set(packedMap(KNOWING_WORDS.split(/\s+/), stemWord)));
 
 /** Words that limit: negations, "outside", "beyond", a conditional or a confession. */
 const LIMITING = new Set([

@@ -1,3 +1,4 @@
+import { packedMap } from './packed-map.js';
 // Reads a behavioural answer as a story, clause by clause, with no NLP library: who did what (an
 // action is a past-tense verb after "I", or after "and"/"then" in a clause "I" opened; "we" actions
 // are kept apart), what is only hypothetical ("I would", "I'd", "if I were"), what changed afterwards
@@ -98,9 +99,8 @@ const isPast = (w: string): boolean => IRREGULAR_PAST.has(w) || (w.length > 4 &&
 
 /** Splits folded text into sentences (a labelled part "Action: ..." starts a sentence). */
 function sentencesOf(folded: string): string[] {
-  return folded
-    .split(/(?<=[.!?;])\s+|\n+|\s(?=(?:situation|task|action|result|reflection|outcome|lesson)s?:)/)
-    .map((s) => s.trim())
+  return packedMap(folded
+    .split(/(?<=[.!?;])\s+|\n+|\s(?=(?:situation|task|action|result|reflection|outcome|lesson)s?:)/), (s) => s.trim())
     .filter((s) => /[a-z]/.test(s));
 }
 

@@ -1,0 +1,11 @@
+// Array mapping whose result keeps one elements kind. V8's optimised code builds the result of
+// `Array.prototype.map` as a holey array while the interpreter builds a packed one, so every
+// function reading such arrays saw a new map ("wrong map" deoptimisation) whenever the function
+// that built them got optimised, and was compiled again, well into a server's run.
+
+/** `xs.map(fn)`, built by push so the result is a packed array however the caller runs. */
+export function packedMap<T, U>(xs: readonly T[], fn: (x: T, i: number) => U): U[] {
+  const out: U[] = [];
+  for (let i = 0; i < xs.length; i += 1) out.push(fn(xs[i] as T, i));
+  return out;
+}
