@@ -2,7 +2,7 @@
 // term to positions. Answers, references, cues and key point statements all go through here.
 import { analyzeNegation, isNegatorWord } from './negation.js';
 import { toTerms, type Token } from './terms.js';
-import { packedMap } from './packed-map.js';
+import { packedMap } from './stable-arrays.js';
 
 /** A text ready to match: tokens (with punctuation) plus what matching needs about them. */
 export interface AnalyzedText {

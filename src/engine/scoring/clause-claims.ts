@@ -10,7 +10,7 @@ import { termKey, type Pattern, type PatternTerm } from './pattern.js';
 import { matchPattern, rankOf, type AnswerIndex, type PatternMatch } from './pattern-match.js';
 import { isRoleTerm } from './roles.js';
 import { isDirectionTerm, isPhraseTerm, oppositeDirections, type Token } from './terms.js';
-import { packedMap } from './packed-map.js';
+import { countWhere, packedMap } from './stable-arrays.js';
 
 /** One clause of a key point statement that has a direction. */
 export interface ClauseClaim {
@@ -72,7 +72,7 @@ export function compileClauseClaims(statement: string, questionTerms: ReadonlySe
     // "unlike recurrence or local convolutions": the direction word is what the point sets itself against.
     if (hasWordIn(a, a.clause[group[0] as number] ?? 0, CONTRAST)) continue;
     const clause = a.clause[group[0] as number];
-    const negators = a.isNegator.filter((n, j) => n && a.clause[j] === clause).length;
+    const negators = countWhere(a.isNegator, (n, j) => n && a.clause[j] === clause);
     const claim = toClaim(a, members, negators, questionTerms, common);
     if ([...claim.names].some((n) => questionNames.has(n))) claim.others = new Set([...questionNames].filter((n) => !claim.names.has(n)));
     claims.push(claim);
@@ -120,7 +120,7 @@ function toClaim(a: AnalyzedText, members: number[], negators: number, questionT
     });
   }
   const text = packedMap(terms, (t) => t.surface).join(' ');
-  const negations = negators + terms.filter((t) => t.inherentNeg).length;
+  const negations = negators + countWhere(terms, (t) => t.inherentNeg);
   // Only clauses holding a direction word of the claim (or its opposite) can reverse it; a claim
   // whose direction is a negation can be reversed by any clause holding its words.
   const readKeys = directions.size > 0 ? [...directions].flatMap((d) => [d, ...oppositeDirections(d)]) : packedMap(terms.filter((t) => t.heads > 0 || t.inherentNeg), (t) => t.term);
@@ -257,7 +257,7 @@ function negationReversed(claim: ClauseClaim, match: PatternMatch, ix: AnswerInd
   let answerNegated = indices.some((i) => (headOf[i] ?? []).some((n) => clause[n] === clause[i]) || (tokens[i] as Token).inherentNeg);
   for (let i = first; i <= last && !answerNegated; i += 1) answerNegated = isNegator[i] ?? false;
   // An opposite among the words ("positive" for "negative") turns it round once more.
-  const flips = match.chosen.filter(({ c }) => c.flip).length;
+  const flips = countWhere(match.chosen, ({ c }) => c.flip);
   return (Number(claimNegated) + Number(answerNegated) + flips) % 2 === 1;
 }
 

@@ -8,7 +8,7 @@ import { starValues } from './star-criteria.js';
 import { technicalValues, type CriterionValue } from './technical-criteria.js';
 import { TUNING } from './tuning.js';
 import type { CriterionResult } from './types.js';
-import { packedMap } from './packed-map.js';
+import { packedMap } from './stable-arrays.js';
 
 export interface GradeInput {
   rubric: Rubric;

@@ -4,7 +4,7 @@
 import type { KeyPoint } from '../bank/schema.js';
 import { analyzeText } from './analyze-text.js';
 import type { Token } from './terms.js';
-import { packedMap } from './packed-map.js';
+import { packedMap } from './stable-arrays.js';
 
 /** Splits a reference into sentences; a sentence with no content words is dropped. */
 export function splitSentences(text: string): string[] {

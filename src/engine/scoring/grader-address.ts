@@ -1,4 +1,3 @@
-import { packedMap } from './packed-map.js';
 // Finds the sentences of an answer that speak to whoever grades it rather than to the question:
 // notes to a reviewer, requests for a score, claims of approval, role-play as the grader,
 // instructions to a model, fake system or JSON blocks. Each sentence is read for a few features
@@ -6,6 +5,7 @@ import { packedMap } from './packed-map.js';
 // drawn from a family of related words rather than one fixed phrase, and flagged when they
 // combine. Talk *about* grading (reward models, raters, metrics, rubric design) addresses no one
 // and claims nothing about this answer, so it passes. Pure: no I/O.
+import { packedMap } from './stable-arrays.js';
 
 /** One sentence aimed at the grader: its span in the answer and the feature that decided it. */
 export interface GraderSpan {

@@ -13,7 +13,7 @@ import { LIGHT_VERBS } from './negation.js';
 import { deniedConjunct, isRoleTerm, readRoles, statesRoles, type RoleReading } from './roles.js';
 import { clauseContradictions } from './clause-claims.js';
 import { TUNING } from './tuning.js';
-import { packedMap } from './packed-map.js';
+import { packedMap } from './stable-arrays.js';
 
 /** A key point result plus the numbers the criteria need. */
 export interface KeyPointOutcome {

@@ -3,7 +3,7 @@
 // discriminator" is about the discriminator, light verbs are skipped), or the subject before it
 // when only a light verb follows ("weight clipping is not used"). Matching compares heads.
 import type { Token } from './terms.js';
-import { packedMap } from './packed-map.js';
+import { itemAt, packedMap } from './stable-arrays.js';
 
 const NEGATORS = new Set([
   'not', 'no', 'never', 'without', 'nor', 'neither', 'none', 'nothing', 'nobody', 'nowhere',
@@ -173,8 +173,8 @@ function subjectBefore(tokens: readonly Token[], clause: number[], n: number): n
 
 function isNegatorAt(tokens: readonly Token[], i: number, token: Token): boolean {
   if (!NEGATORS.has(token.norm)) return false;
-  const next = tokens[i + 1]?.norm;
-  const prev = tokens[i - 1]?.norm;
+  const next = itemAt(tokens, i + 1)?.norm;
+  const prev = itemAt(tokens, i - 1)?.norm;
   // "not only X but Y", "no matter", "whether or not": no negation.
   if (token.norm === 'not' && (next === 'only' || next === 'just' || next === 'merely')) return false;
   if (token.norm === 'no' && (next === 'matter' || next === 'doubt')) return false;

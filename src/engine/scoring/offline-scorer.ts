@@ -14,7 +14,7 @@ import { antonymsOf } from './terms.js';
 import { foldText } from './tokenize.js';
 import { TUNING } from './tuning.js';
 import type { AnswerFlag, Score } from './types.js';
-import { packedMap } from './packed-map.js';
+import { countWhere, packedMap } from './stable-arrays.js';
 
 /** What to grade: the question, its reference answer(s), optional key points and rubric. */
 export interface ScoreRequest {
@@ -163,8 +163,8 @@ function answersAnotherQuestion(input: VariantInput, outcomes: readonly KeyPoint
   if (input.ix.analyzed.content.length < TUNING.offTopicMinContent) return false;
   // A reply that contradicts a point is about it, wrongly: its feedback says so instead.
   if (outcomes.some((o) => o.contradicted)) return false;
-  const covered = outcomes.filter((o) => o.result.status === 'covered').length;
-  const touched = outcomes.filter((o) => o.result.status !== 'missed').length;
+  const covered = countWhere(outcomes, (o) => o.result.status === 'covered');
+  const touched = countWhere(outcomes, (o) => o.result.status !== 'missed');
   return covered === 0 && touched <= 1;
 }
 

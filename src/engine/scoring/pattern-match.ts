@@ -8,7 +8,7 @@ import { isNearMiss } from './fuzzy.js';
 import type { Pattern, PatternTerm } from './pattern.js';
 import { antonymsOf, relatedTerms, type Token } from './terms.js';
 import { TUNING } from './tuning.js';
-import { packedMap } from './packed-map.js';
+import { countWhere, packedMap } from './stable-arrays.js';
 
 /** Credit for a misspelt match, against 1 for an exact one. */
 const NEAR_MISS_QUALITY = 0.85;
@@ -113,7 +113,8 @@ function candidatesFor(ix: AnswerIndex, t: PatternTerm): Candidate[] {
 
 const NO_INDICES: readonly number[] = [];
 const NO_ENTRIES: readonly [string, number[]][] = [];
-const NO_CANDIDATES: Candidate[] = Object.freeze([]) as unknown as Candidate[];
+// Shared and never changed (candidatesFor builds a new list whenever it adds); not frozen, as NO_MATCH.
+const NO_CANDIDATES: Candidate[] = [];
 
 const isDifferenceNoun = (norm: string): boolean => norm === 'difference' || norm === 'differences';
 
@@ -151,8 +152,12 @@ function isChosen(chosen: readonly Chosen[], index: number): boolean {
   return false;
 }
 
-/** What a pattern none of whose terms is in the answer matches: most cues of most key points. Frozen, shared. */
-const NO_MATCH: PatternMatch = Object.freeze({ coverage: 0, raw: 0, contradicted: false, full: false, compact: true, tokens: Object.freeze([]) as unknown as number[], matched: Object.freeze([]) as unknown as string[], chosen: Object.freeze([]) });
+/**
+ * What a pattern none of whose terms is in the answer matches: most cues of most key points.
+ * Shared, never changed; not frozen, because a frozen object and frozen arrays have maps of their
+ * own, which every optimised reader of matches would have to check for.
+ */
+const NO_MATCH: PatternMatch = { coverage: 0, raw: 0, contradicted: false, full: false, compact: true, tokens: [], matched: [], chosen: [] };
 
 /**
  * Matches one pattern against an indexed answer (only among the tokens `within` accepts, if given).
@@ -264,6 +269,6 @@ function movedNegation(ix: AnswerIndex, chosen: readonly Chosen[], pattern: Patt
   const last = Math.max(...packedMap(inClause, ({ c }) => c.index));
   let answerNegations = 0;
   for (let i = first; i <= last; i += 1) if (isNegator[i] || tokens[i]?.inherentNeg) answerNegations += 1;
-  const flips = inClause.filter(({ c }) => c.flip).length;
+  const flips = countWhere(inClause, ({ c }) => c.flip);
   return answerNegations + flips > 0 && (answerNegations + flips + pattern.negations) % 2 === 0;
 }

@@ -13,7 +13,7 @@ import { indexAnswer } from './pattern-match.js';
 import { compilePattern, type Pattern, type TermWeigher } from './pattern.js';
 import type { Token } from './terms.js';
 import { TUNING } from './tuning.js';
-import { packedMap } from './packed-map.js';
+import { packedMap } from './stable-arrays.js';
 
 export interface CompiledKeyPoint {
   keyPoint: KeyPoint;

@@ -6,7 +6,7 @@
 import { analyzeText, type AnalyzedText } from './analyze-text.js';
 import type { Pattern } from './pattern.js';
 import { toTerms, type Token } from './terms.js';
-import { packedMap } from './packed-map.js';
+import { itemAt, packedMap } from './stable-arrays.js';
 
 /** Groups of parts with distinct roles; the first word of each entry is its name. */
 const ROLE_GROUPS: readonly (readonly string[])[] = [
@@ -200,10 +200,9 @@ export function deniedConjunct(conjuncts: readonly string[], words: ReadonlySet<
     // "if only the generator saw the label, ...": a supposition, not a claim.
     if (!isPart(i) || tokens.some((t, j) => sentence[j] === sentence[i] && SUPPOSING.has(t.norm))) continue;
     const negators = (headOf[i] ?? []).filter((n) => clause[n] === clause[i]);
-    const inSentence = packedMap(tokens, (_, j) => j).filter((j) => sentence[j] === sentence[i] && j !== i);
-    const context = inSentence.some((j) => words.has((tokens[j] as Token).term) || (isPart(j) && (tokens[j] as Token).term !== (tokens[i] as Token).term));
+    const context = tokens.some((t, j) => j !== i && sentence[j] === sentence[i] && (words.has(t.term) || (isPart(j) && t.term !== (tokens[i] as Token).term)));
     if (negators.length > 0 && context) return [...negators, i];
-    const only = onlyBefore(tokens, i) ?? (tokens[i + 1]?.norm === 'only' ? i + 1 : undefined);
+    const only = onlyBefore(tokens, i) ?? (itemAt(tokens, i + 1)?.norm === 'only' ? i + 1 : undefined);
     const others = tokens.some((t, j) => clause[j] === clause[i] && isPart(j) && t.term !== (tokens[i] as Token).term);
     if (only !== undefined && !others) return [only, i];
   }
@@ -214,6 +213,6 @@ const SUPPOSING = new Set(['if', 'otherwise', 'unless', 'would', 'whether', 'sup
 
 // "only the discriminator", not "not only the discriminator".
 function onlyBefore(tokens: readonly Token[], i: number): number | undefined {
-  const at = tokens[i - 1]?.norm === 'only' ? i - 1 : tokens[i - 1]?.norm === 'the' && tokens[i - 2]?.norm === 'only' ? i - 2 : undefined;
-  return at !== undefined && tokens[at - 1]?.norm !== 'not' ? at : undefined;
+  const at = itemAt(tokens, i - 1)?.norm === 'only' ? i - 1 : itemAt(tokens, i - 1)?.norm === 'the' && itemAt(tokens, i - 2)?.norm === 'only' ? i - 2 : undefined;
+  return at !== undefined && itemAt(tokens, at - 1)?.norm !== 'not' ? at : undefined;
 }

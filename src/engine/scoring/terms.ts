@@ -8,7 +8,7 @@ import { STOP_WORDS } from './lexicon/stop-words.js';
 import { ANTONYM_PAIRS, DIRECTION_PAIRS, NEGATED_FORMS, SYNONYM_GROUPS } from './lexicon/synonyms.js';
 import { WORDNET_ANTONYMS, WORDNET_SYNONYMS } from './lexicon/wordnet.generated.js';
 import { tokenize, type RawToken } from './tokenize.js';
-import { packedMap } from './packed-map.js';
+import { packedMap } from './stable-arrays.js';
 
 /** A token with its matching term. `term` is what two texts compare on. */
 export interface Token extends RawToken {
