@@ -3,6 +3,7 @@
 import OpenAI from 'openai';
 import { withBodyTimeout } from './body-timeout.js';
 import { createCallGate, type CallGate } from './call-gate.js';
+import { createLeanFetch } from './lean-fetch.js';
 import { createCircuitBreaker, type CircuitBreaker } from './circuit-breaker.js';
 import { OPENAI_BASE_URL, type LlmSettings } from './llm-settings.js';
 
@@ -35,8 +36,9 @@ export function createLlmClient(settings: LlmSettings, breaker: CircuitBreaker =
     baseURL: settings.baseUrl ?? OPENAI_BASE_URL,
     timeout: settings.timeoutMs,
     maxRetries: settings.maxRetries,
-    // The SDK's timeout ends at the headers; this one covers the body (see body-timeout.ts).
-    fetch: withBodyTimeout(globalThis.fetch, settings.timeoutMs),
+    // undici's request API answered as a Response (lean-fetch.ts); the SDK's timeout ends at the
+    // headers, this one covers the body (body-timeout.ts).
+    fetch: withBodyTimeout(createLeanFetch(), settings.timeoutMs),
     // The SDK would read OPENAI_ORG_ID / OPENAI_PROJECT_ID from the environment; Probe configures only these.
     organization: null,
     project: null,

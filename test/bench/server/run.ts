@@ -3,7 +3,8 @@
 // sessions' memory; the LLM token relay beside a bare relay floor. Replaces its section of
 // docs/benchmarks.md. Options: --quick (tiny, for the smoke test; writes nothing), --no-write,
 // --cluster N (N nodes on PostgreSQL beside one on SQLite, its own section; see cluster-load.ts),
-// --profile DIR (CPU profile of the server at 200 sessions, summarised on the console).
+// --profile DIR (CPU profile of the server at 200 sessions, summarised on the console). The LLM turn
+// section also runs Probe with no model at each level (skipped with --no-offline or --variants).
 import { join } from 'node:path';
 import { loadBank } from '../../../src/adapters/bank/load-bank.js';
 import { defaultBankDir, packageRoot } from '../../../src/paths.js';
@@ -121,7 +122,7 @@ async function main(): Promise<void> {
     // --variants name=DIR,...: other checkouts of Probe run beside this one (ablations; nothing is written).
     const variantArg = args.includes('--variants') ? (args[args.indexOf('--variants') + 1] ?? '') : '';
     const variants = Object.fromEntries(variantArg.split(',').filter(Boolean).map((v) => v.split('=') as [string, string]));
-    const turnBody = renderTurnRun(await runTurnBench(plan.turn, bank, (line) => console.log(line), onlyLlm ? profileDir : undefined, variants));
+    const turnBody = renderTurnRun(await runTurnBench(plan.turn, bank, (line) => console.log(line), onlyLlm ? profileDir : undefined, variants, Object.keys(variants).length === 0 && !args.includes('--no-offline')));
     console.log(`\n${turnBody}`);
     if (write) upsertSection(doc, TURN_SECTION, turnBody);
   }

@@ -14,34 +14,43 @@ export const TURN_SECTION = '## LLM turn cost: Probe beside a single-call refere
 export interface TurnRun {
   machine: Machine;
   loadAfter: string;
-  rows: { probe: TurnRow; reference: TurnRow; variants: TurnRow[] }[];
+  /** offline: Probe with no model at the same level (the offline interviewer and scorer), when run. */
+  rows: { probe: TurnRow; reference: TurnRow; offline?: TurnRow; variants: TurnRow[] }[];
   minutes: number;
 }
 
-export async function runTurnBench(steps: LoadStep[], bank: Bank, log: (line: string) => void, profileDir?: string, variants: Record<string, string> = {}): Promise<TurnRun> {
+export async function runTurnBench(steps: LoadStep[], bank: Bank, log: (line: string) => void, profileDir?: string, variants: Record<string, string> = {}, withOffline = true): Promise<TurnRun> {
   const started = performance.now();
   const machine = describeMachine();
   const rows: TurnRun['rows'] = [];
   log('LLM turn cost (Probe LLM mode beside the single-call reference):');
   for (const [i, step] of steps.entries()) {
-    const servers: TurnServer[] = ['reference', 'probe', ...Object.keys(variants).map((v) => `probe@${v}`)];
+    const others: TurnServer[] = [...(withOffline ? ['offline'] : []), ...Object.keys(variants).map((v) => `probe@${v}`)];
+    const servers: TurnServer[] = ['reference', 'probe', ...others];
     const order = i % 2 === 0 ? servers : [...servers].reverse();
     const got: Partial<Record<TurnServer, TurnRow>> = {};
     for (const server of order) {
       const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}/${server}-${step.users}`] : undefined;
       got[server] = await runTurnStep(server, step, { bank, log, variants, ...(nodeArgs ? { nodeArgs } : {}) });
     }
-    rows.push({ probe: got.probe as TurnRow, reference: got.reference as TurnRow, variants: servers.slice(2).map((s) => got[s] as TurnRow) });
+    rows.push({
+      probe: got.probe as TurnRow,
+      reference: got.reference as TurnRow,
+      ...(got.offline ? { offline: got.offline } : {}),
+      variants: Object.keys(variants).map((v) => got[`probe@${v}`] as TurnRow),
+    });
   }
   return { machine, loadAfter: describeMachine().load, rows, minutes: (performance.now() - started) / 60_000 };
 }
 
 const pair = (a: number, b: number) => `${ms(a)} / ${ms(b)}`;
 
+const SERVER_NAMES: Record<string, string> = { probe: 'Probe (LLM)', offline: 'Probe (offline, no model)' };
+
 function row(r: TurnRow): string {
   const b = r.breakdown;
   return (
-    `| ${r.users} | ${r.server === 'probe' ? 'Probe (LLM)' : r.server} | ${b.turns} | ${r.perSecond.toFixed(0)} | **${pair(b.overhead.p50, b.overhead.p99)}** | ${pair(b.turn.p50, b.turn.p99)} | ${ms(b.model.p50)} | ` +
+    `| ${r.users} | ${SERVER_NAMES[r.server] ?? r.server} | ${b.turns} | ${r.perSecond.toFixed(0)} | **${pair(b.overhead.p50, b.overhead.p99)}** | ${pair(b.turn.p50, b.turn.p99)} | ${ms(b.model.p50)} | ` +
     `${b.callsPerTurn.toFixed(2)} | ${ms(b.before)} / ${ms(b.between)} / ${ms(b.after)} | **${ms(r.cpuMsPerTurn)}** | ${(r.cpu * 100).toFixed(0)}% | ${r.interviews} | **${r.failed}**${r.stuck > 0 ? ` (+${r.stuck} stuck)` : ''} | ${r.fallbacks} | ${r.refused} |`
   );
 }
@@ -54,6 +63,22 @@ function shedNote(run: TurnRun): string[] {
     `Probe shed the model path to the offline interviewer (overload, see below) at ${shed.join(', ')}: its CPU per turn there`,
     'mixes LLM and offline turns, and its latency is that of a process short of CPU, not of the model path.',
     '',
+  ];
+}
+
+/** What Probe's offline mode costs at the same level: the part of an LLM turn that is not the model path. */
+function offlineNote(run: TurnRun): string[] {
+  const rows = run.rows.filter((r) => r.offline);
+  if (rows.length === 0) return [];
+  const parts = rows.map(({ probe, reference, offline }) => {
+    const o = offline as TurnRow;
+    return `K=${probe.users}: offline ${ms(o.cpuMsPerTurn)} (${(o.cpuMsPerTurn / reference.cpuMsPerTurn).toFixed(2)}x the reference), LLM ${ms(probe.cpuMsPerTurn)}, the model path adding ${ms(probe.cpuMsPerTurn - o.cpuMsPerTurn)}`;
+  });
+  return [
+    `- Probe with no model (offline interviewer and scorer, the same store and server), CPU ms per turn at the same level: ${parts.join('; ')}.`,
+    '  The LLM mode runs the same offline analysis beside every judgement (the judge\'s trust rules need it) and the same store and',
+    '  server, so the difference between the two rows is what the model path costs Probe (the call, its adapter, the claim checks, the',
+    '  events it stores) in place of the offline interviewer. The offline row makes no model call: its overhead is its whole turn.',
   ];
 }
 
@@ -85,7 +110,7 @@ export function renderTurnRun(run: TurnRun): string {
     '',
     '| K | Server | Turns timed | Turns/s | **Overhead p50 / p99** | Turn p50 / p99 | Model p50 | Calls per turn | Before / between / after | **CPU ms per turn** | Server CPU | Interviews | **Failed** | Offline lines | 503s |',
     '|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-    ...run.rows.flatMap(({ probe, reference, variants }) => [row(probe), ...variants.map(row), row(reference)]),
+    ...run.rows.flatMap(({ probe, reference, offline, variants }) => [row(probe), ...variants.map(row), ...(offline ? [row(offline)] : []), row(reference)]),
     '',
     ...shedNote(run),
     '### Targets',
@@ -101,6 +126,7 @@ export function renderTurnRun(run: TurnRun): string {
             `${k200.refused} session creations refused with 503, turn p50 ${ms(k200.breakdown.turn.p50)} ms.`,
         ]
       : []),
+    ...offlineNote(run),
     '',
     ...TURN_FINDINGS,
   ].join('\n');

@@ -14,7 +14,11 @@ import { startTurnModelProcess } from './turn-model-process.js';
 import { breakDown, type TurnBreakdown } from './turn-overhead.js';
 import { turnUser, type TurnRecord } from './turn-user.js';
 
-/** 'probe', 'reference', or 'probe@NAME' for another checkout of Probe (an ablation, --variants). */
+/**
+ * 'probe' (LLM mode), 'offline' (Probe with no model configured: the offline interviewer and scorer,
+ * what the LLM mode also runs beside every judgement), 'reference', or 'probe@NAME' for another
+ * checkout of Probe (an ablation, --variants).
+ */
 export type TurnServer = string;
 
 export interface TurnRow extends LevelResult {
@@ -95,8 +99,8 @@ export async function runTurnStep(server: TurnServer, step: LoadStep, o: TurnSte
   const variant = server.startsWith('probe@') ? o.variants?.[server.slice(6)] : undefined;
   const proc: ServerProcess = variant
     ? await startVariant(variant, dir.file('probe.db'), env)
-    : server === 'probe'
-      ? await startProbeProcess({ dbPath: dir.file('probe.db'), env, ...(o.nodeArgs ? { nodeArgs: o.nodeArgs } : {}) }).then((p) => ({ url: p.url, pid: p.pid, stop: () => p.stop('SIGTERM') }))
+    : server === 'probe' || server === 'offline'
+      ? await startProbeProcess({ dbPath: dir.file('probe.db'), env: server === 'offline' ? { ...o.env, OPENAI_API_KEY: '', OPENAI_BASE_URL: '' } : env, ...(o.nodeArgs ? { nodeArgs: o.nodeArgs } : {}) }).then((p) => ({ url: p.url, pid: p.pid, stop: () => p.stop('SIGTERM') }))
       : await startReference(dir.file('reference.db'), model.url, o.nodeArgs);
   try {
     sampleProcess(proc.pid);
