@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { countWhere, itemAt, packedMap } from '../../../src/engine/scoring/stable-arrays.js';
+import { runGroup } from '../../support/process-group.js';
 
 describe('packedMap, countWhere, itemAt', () => {
   it('give what map, filter().length and indexing give', () => {
@@ -24,7 +24,7 @@ describe('packedMap, countWhere, itemAt', () => {
   // optimised code (Array.prototype.map builds a holey one once optimised: this test fails with
   // \`return xs.map(fn)\`), so code reading the arrays sees one map. Checked in a child node with
   // V8's test intrinsics.
-  it('returns packed arrays interpreted and optimised alike', () => {
+  it('returns packed arrays interpreted and optimised alike', async () => {
     const script = `
       const packedMap = ${packedMap.toString()};
       const build = (tokens) => [packedMap(tokens, () => []), packedMap(tokens, (t, i) => i), packedMap(tokens, (t) => t.n > 1)];
@@ -38,7 +38,8 @@ describe('packedMap, countWhere, itemAt', () => {
       const status = %GetOptimizationStatus(packedMap);
       process.stdout.write(JSON.stringify({ interpreted, optimised, turbofan: (status & 64) !== 0 }));
     `;
-    const run = spawnSync(process.execPath, ['--allow-natives-syntax', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    // In its own process group, killed on timeout (test/support/process-group.ts).
+    const run = await runGroup(process.execPath, ['--allow-natives-syntax', '-e', script], { timeoutMs: 30_000 });
     expect(run.stderr).toBe('');
     const out = JSON.parse(run.stdout) as { interpreted: boolean[]; optimised: boolean[]; turbofan: boolean };
     expect(out.turbofan).toBe(true);
