@@ -2,6 +2,7 @@
 // term to positions. Answers, references, cues and key point statements all go through here.
 import { analyzeNegation, isNegatorWord } from './negation.js';
 import { toTerms, type Token } from './terms.js';
+import { packedMap } from './stable-arrays.js';
 
 /** A text ready to match: tokens (with punctuation) plus what matching needs about them. */
 export interface AnalyzedText {
@@ -48,7 +49,7 @@ export function analyzeText(text: string): AnalyzedText {
   });
   const hasPronoun = tokens.some((t) => PRONOUNS.has(t.norm));
   let current = 0;
-  const sentence = tokens.map((t) => (SENTENCE_END.has(t.norm) ? current++ : current));
+  const sentence = packedMap(tokens, (t) => (SENTENCE_END.has(t.norm) ? current++ : current));
   return { text, tokens, content, clause, sentence, isNegator, headOf, hasPronoun, byTerm, wordCount };
 }
 
@@ -62,7 +63,7 @@ const UNKNOWING_NEGATED = new Set(['sure', 'know', 'understand', 'understood', '
  * saying anything about it, so they are no evidence.
  */
 function admittedUnknown(tokens: readonly Token[], clause: readonly number[], headOf: readonly (readonly number[])[]): boolean[] {
-  const unstated = tokens.map(() => false);
+  const unstated = packedMap(tokens, () => false);
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i] as Token;
     const admits = UNKNOWING_ALWAYS.has(token.stem) || (UNKNOWING_NEGATED.has(token.stem) && ((headOf[i]?.length ?? 0) > 0 || token.inherentNeg));

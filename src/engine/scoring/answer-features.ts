@@ -71,6 +71,7 @@ function breaksLine(text: string, from: number, to: number): boolean {
 
 /** Words that may sit inside a bare term ("cycle consistency and identity loss", "the critic"). */
 const TERM_GLUE = new Set(['and', 'or', 'the', 'a', 'an', 'of', 'vs', 'versus', 'etc']);
+const HYPHEN = 45; // '-'
 const SEGMENT_END = new Set([',', ';', '.', '!', '?', ':', '(', ')', '/']);
 /** A list is at least this many segments, most of them bare terms. */
 const LIST_MIN_SEGMENTS = 4;
@@ -105,7 +106,8 @@ function mostlyBareTerms(a: AnalyzedText): boolean {
     }
     words += 1;
     // A function word inside a hyphenated compound ("one-hot", "4-bit") is part of a term.
-    const hyphenated = a.text[token.start - 1] === '-' || a.text[token.end] === '-';
+    // (Read by code and inside the text: reading past either end throws optimised code away.)
+    const hyphenated = (token.start > 0 && a.text.charCodeAt(token.start - 1) === HYPHEN) || (token.end < a.text.length && a.text.charCodeAt(token.end) === HYPHEN);
     if ((token.stop && !TERM_GLUE.has(token.norm) && !hyphenated) || a.isNegator[i]) relating = true;
   });
   close();

@@ -10,6 +10,7 @@ import { termKey, type Pattern, type PatternTerm } from './pattern.js';
 import { matchPattern, rankOf, type AnswerIndex, type PatternMatch } from './pattern-match.js';
 import { isRoleTerm } from './roles.js';
 import { isDirectionTerm, isPhraseTerm, oppositeDirections, type Token } from './terms.js';
+import { countWhere, packedMap } from './stable-arrays.js';
 
 /** One clause of a key point statement that has a direction. */
 export interface ClauseClaim {
@@ -35,7 +36,7 @@ const NEGATED_CLAIM_SHARE = 0.5;
 
 /** The names in a text ("pix2pix", "CycleGAN", "fp16", "FID", "generator"): the things a question may set side by side. */
 export function namesIn(a: AnalyzedText, questionTerms: ReadonlySet<string>): Set<string> {
-  return new Set(a.content.filter((i) => isName(a, i, questionTerms)).map((i) => (a.tokens[i] as Token).term));
+  return new Set(packedMap(a.content.filter((i) => isName(a, i, questionTerms)), (i) => (a.tokens[i] as Token).term));
 }
 
 /**
@@ -66,12 +67,12 @@ export function compileClauseClaims(statement: string, questionTerms: ReadonlySe
     if (!members.some((i) => !isPolar(a, i))) continue;
     // "a trainable product added to frozen weights" contrasts two things inside one clause: which
     // direction goes with which is beyond a clause-level reading, so it is left to the other rules.
-    const terms = members.map((i) => (a.tokens[i] as Token).term);
+    const terms = packedMap(members, (i) => (a.tokens[i] as Token).term);
     if (terms.some((t) => [...oppositeDirections(t)].some((o) => terms.includes(o)))) continue;
     // "unlike recurrence or local convolutions": the direction word is what the point sets itself against.
     if (hasWordIn(a, a.clause[group[0] as number] ?? 0, CONTRAST)) continue;
     const clause = a.clause[group[0] as number];
-    const negators = a.isNegator.filter((n, j) => n && a.clause[j] === clause).length;
+    const negators = countWhere(a.isNegator, (n, j) => n && a.clause[j] === clause);
     const claim = toClaim(a, members, negators, questionTerms, common);
     if ([...claim.names].some((n) => questionNames.has(n))) claim.others = new Set([...questionNames].filter((n) => !claim.names.has(n)));
     claims.push(claim);
@@ -118,11 +119,11 @@ function toClaim(a: AnalyzedText, members: number[], negators: number, questionT
       heads: negatedHere(a, index) ? 1 : 0, inherentNeg: token.inherentNeg, implicit: false, deniedClause: false, clause: a.clause[index] ?? 0, key: termKey(token.term, token.norm),
     });
   }
-  const text = terms.map((t) => t.surface).join(' ');
-  const negations = negators + terms.filter((t) => t.inherentNeg).length;
+  const text = packedMap(terms, (t) => t.surface).join(' ');
+  const negations = negators + countWhere(terms, (t) => t.inherentNeg);
   // Only clauses holding a direction word of the claim (or its opposite) can reverse it; a claim
   // whose direction is a negation can be reversed by any clause holding its words.
-  const readKeys = directions.size > 0 ? [...directions].flatMap((d) => [d, ...oppositeDirections(d)]) : terms.filter((t) => t.heads > 0 || t.inherentNeg).map((t) => t.term);
+  const readKeys = directions.size > 0 ? [...directions].flatMap((d) => [d, ...oppositeDirections(d)]) : packedMap(terms.filter((t) => t.heads > 0 || t.inherentNeg), (t) => t.term);
   return { pattern: { text, terms, total: terms.length, words: terms.length + negators, negations }, directions, polar, names, negators, common, others: new Set(), readKeys };
 }
 
@@ -165,7 +166,7 @@ function clausesToRead(claim: ClauseClaim, ix: AnswerIndex): Set<number> {
 
 function judge(claim: ClauseClaim, match: PatternMatch, ix: AnswerIndex, clause: number): Hit | undefined {
   // Direction words are placed by placeDirections (with their own opposites); the match gives the rest.
-  const found = new Set(match.chosen.map(({ t }) => t.term).filter((t) => !claim.directions.has(t)));
+  const found = new Set(packedMap(match.chosen, ({ t }) => t.term).filter((t) => !claim.directions.has(t)));
   const anchors = new Set([...found].filter((t) => !claim.polar.has(t)));
   let names = new Set([...found].filter((t) => claim.names.has(t)));
   // Said of another thing the question names, and of none of the claim's own: the claim moved.
@@ -203,14 +204,14 @@ interface Placed {
 function placeDirections(claim: ClauseClaim, match: PatternMatch, ix: AnswerIndex, clause: number): Placed[] {
   const { byTerm, clause: clauseOf } = ix.analyzed;
   const rank = (i: number): number => rankOf(ix, i);
-  const anchors = match.chosen.filter(({ t }) => !claim.polar.has(t.term)).map(({ c }) => rank(c.index));
+  const anchors = packedMap(match.chosen.filter(({ t }) => !claim.polar.has(t.term)), ({ c }) => rank(c.index));
   const placed: Placed[] = [];
   const used = new Set<number>();
   for (const d of claim.directions) {
     let best: Placed | undefined;
     const consider = (index: number, flip: boolean): void => {
       if (clauseOf[index] !== clause || used.has(index) || !isDirection(ix.analyzed.tokens[index] as Token)) return;
-      const distance = Math.min(...anchors.map((r) => Math.abs(r - rank(index))));
+      const distance = Math.min(...packedMap(anchors, (r) => Math.abs(r - rank(index))));
       if (!best || distance < best.distance) best = { index, flip, distance };
     };
     for (const index of byTerm.get(d) ?? []) consider(index, false);
@@ -239,7 +240,7 @@ function directionReversed(claim: ClauseClaim, placed: Placed[], ix: AnswerIndex
 function otherNames(claim: ClauseClaim, ix: AnswerIndex, clause: number): string[] {
   if (claim.others.size === 0) return [];
   const { tokens, clause: clauseOf, content } = ix.analyzed;
-  return [...new Set(content.filter((i) => clauseOf[i] === clause && claim.others.has((tokens[i] as Token).term)).map((i) => (tokens[i] as Token).term))];
+  return [...new Set(packedMap(content.filter((i) => clauseOf[i] === clause && claim.others.has((tokens[i] as Token).term)), (i) => (tokens[i] as Token).term))];
 }
 
 // A claim whose only direction is a negation ("never sees real data", "two unpaired collections"):
@@ -251,12 +252,12 @@ function negationReversed(claim: ClauseClaim, match: PatternMatch, ix: AnswerInd
   // "unconditional", the words may differ more than the claims do.
   if (match.chosen.some(({ t, c }) => t.inherentNeg !== (tokens[c.index] as Token).inherentNeg && !sameWord(t.norm, (tokens[c.index] as Token).norm))) return false;
   const claimNegated = claim.negators > 0 || match.chosen.some(({ t }) => t.inherentNeg);
-  const indices = match.chosen.map(({ c }) => c.index);
+  const indices = packedMap(match.chosen, ({ c }) => c.index);
   const [first, last] = [Math.min(...indices), Math.max(...indices)];
   let answerNegated = indices.some((i) => (headOf[i] ?? []).some((n) => clause[n] === clause[i]) || (tokens[i] as Token).inherentNeg);
   for (let i = first; i <= last && !answerNegated; i += 1) answerNegated = isNegator[i] ?? false;
   // An opposite among the words ("positive" for "negative") turns it round once more.
-  const flips = match.chosen.filter(({ c }) => c.flip).length;
+  const flips = countWhere(match.chosen, ({ c }) => c.flip);
   return (Number(claimNegated) + Number(answerNegated) + flips) % 2 === 1;
 }
 

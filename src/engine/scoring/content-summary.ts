@@ -1,5 +1,6 @@
 // The key point outcomes of one answer reduced to the few numbers the criteria grade on.
 import type { KeyPointOutcome } from './key-point-match.js';
+import { countWhere } from './stable-arrays.js';
 
 export interface ContentSummary {
   /** Weighted mean key point score, 0..1. */
@@ -35,8 +36,8 @@ export function summarizeContent(outcomes: KeyPointOutcome[], precision: number)
     best,
     contradiction,
     reversed,
-    covered: outcomes.filter((o) => o.result.status === 'covered').length,
-    partly: outcomes.filter((o) => o.result.status === 'partly').length,
+    covered: countWhere(outcomes, (o) => o.result.status === 'covered'),
+    partly: countWhere(outcomes, (o) => o.result.status === 'partly'),
     total: outcomes.length,
     precision,
   };

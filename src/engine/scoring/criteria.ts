@@ -8,6 +8,7 @@ import { starValues } from './star-criteria.js';
 import { technicalValues, type CriterionValue } from './technical-criteria.js';
 import { TUNING } from './tuning.js';
 import type { CriterionResult } from './types.js';
+import { packedMap } from './stable-arrays.js';
 
 export interface GradeInput {
   rubric: Rubric;
@@ -54,7 +55,7 @@ export function gradeOnRubric(input: GradeInput): Graded {
   let overall = 0;
   // A clear, deep explanation of a reversed fact is not depth: reversed weight cancels as much content.
   const formGate = Math.min(1, Math.max(0, content.completeness - content.reversed) / FULL_FORM_CREDIT_AT);
-  const criteria = rubric.criteria.map((criterion) => {
+  const criteria = packedMap(rubric.criteria, (criterion) => {
     const value = known[criterion.id] ?? {
       value: 4 * content.completeness,
       reason: 'No offline signal for this criterion; estimated from key point coverage.',

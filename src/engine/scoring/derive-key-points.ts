@@ -4,12 +4,12 @@
 import type { KeyPoint } from '../bank/schema.js';
 import { analyzeText } from './analyze-text.js';
 import type { Token } from './terms.js';
+import { packedMap } from './stable-arrays.js';
 
 /** Splits a reference into sentences; a sentence with no content words is dropped. */
 export function splitSentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?;])\s+|\n+/)
-    .map((part) => part.trim())
+  return packedMap(text
+    .split(/(?<=[.!?;])\s+|\n+/), (part) => part.trim())
     .filter((part) => analyzeText(part).content.length > 0);
 }
 
@@ -21,7 +21,7 @@ export function deriveKeyPoints(reference: string, prefix?: number): KeyPoint[] 
   const sentences = splitSentences(reference);
   // A reference of function words only is still its own statement; an empty one has no points.
   const parts = sentences.length > 0 ? sentences : reference.trim() ? [reference.trim()] : [];
-  return parts.map((statement, i) => ({
+  return packedMap(parts, (statement, i) => ({
     id: prefix === undefined ? `ref-${i + 1}` : `ref-${prefix}-${i + 1}`,
     statement,
     weight: 1 / parts.length,
@@ -31,11 +31,11 @@ export function deriveKeyPoints(reference: string, prefix?: number): KeyPoint[] 
 
 function cuesOf(statement: string): string[] {
   const a = analyzeText(statement);
-  const words = a.content.map((index) => {
+  const words = packedMap(a.content, (index) => {
     const token = a.tokens[index] as Token;
     return statement.slice(token.start, token.end);
   });
-  const cues = new Set<string>(words.map((word) => word.toLowerCase()));
+  const cues = new Set<string>(packedMap(words, (word) => word.toLowerCase()));
   for (let i = 1; i < words.length; i += 1) cues.add(`${words[i - 1]} ${words[i]}`.toLowerCase());
   return cues.size > 0 ? [...cues] : [statement];
 }

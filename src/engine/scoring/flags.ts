@@ -57,13 +57,35 @@ export function detectFlags(input: FlagInput): AnswerFlag[] {
   return flags;
 }
 
+// Every word of every answer is asked about and most words recur from answer to answer: the five
+// regex tests ran for each one. Cleared when full, as the stem cache is.
+const WORD_LIKE = new Map<string, boolean>();
+const WORD_LIKE_SIZE = 20_000;
+
 function looksLikeWord(word: string): boolean {
   if (word.length <= 2) return true;
+  let known = WORD_LIKE.get(word);
+  if (known === undefined) {
+    known = readsAsWord(word);
+    if (WORD_LIKE.size >= WORD_LIKE_SIZE) WORD_LIKE.clear();
+    WORD_LIKE.set(word, known);
+  }
+  return known;
+}
+
+function readsAsWord(word: string): boolean {
   if (!/[aeiouy]/.test(word)) return false;
   if (/[bcdfghjklmnpqrstvwxz]{6,}/.test(word) || KEYBOARD_RUNS.test(word) || RARE_BIGRAMS.test(word)) return false;
-  const vowels = (word.match(/[aeiouy]/g) ?? []).length;
-  return word.length < 8 || vowels / word.length >= 0.15;
+  return word.length < 8 || vowelCount(word) / word.length >= 0.15;
 }
+
+function vowelCount(word: string): number {
+  let n = 0;
+  for (let i = 0; i < word.length; i += 1) if (VOWELS.has(word.charCodeAt(i))) n += 1;
+  return n;
+}
+
+const VOWELS = new Set(Array.from('aeiouy', (c) => c.charCodeAt(0)));
 
 function isGibberish({ answer, vocabulary, questionTerms }: FlagInput): boolean {
   // Counted in one pass: every answer comes through here.

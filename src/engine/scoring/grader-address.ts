@@ -5,6 +5,7 @@
 // drawn from a family of related words rather than one fixed phrase, and flagged when they
 // combine. Talk *about* grading (reward models, raters, metrics, rubric design) addresses no one
 // and claims nothing about this answer, so it passes. Pure: no I/O.
+import { packedMap } from './stable-arrays.js';
 
 /** One sentence aimed at the grader: its span in the answer and the feature that decided it. */
 export interface GraderSpan {
@@ -222,7 +223,7 @@ const FEATURE_TESTS: readonly RegExp[] = [
   VERDICT_AS, GRADER_ACTS, APPROVED_SUBJECT, WISH, OUTCOME, PRESSURE, AUTOMATED, ROLE_LABEL, ASIDE, GRADE_ME, SELF_WORDS, CAPITAL_I,
   SPEAKER_I, PASS_WORDS, THIS_OR_IT, VERDICT_WORDS, ...Object.values(F),
 ];
-const FEATURE_INDEX = new Map(FEATURE_TESTS.map((pattern, i) => [pattern, i]));
+const FEATURE_INDEX = new Map(packedMap(FEATURE_TESTS, (pattern, i) => [pattern, i]));
 const KNOWN = new Uint8Array(FEATURE_TESTS.length);
 
 /** Sentence spans: split after . ! ? ; and at line breaks; chat-template and JSON blocks stay whole. */

@@ -13,6 +13,7 @@ import { LIGHT_VERBS } from './negation.js';
 import { deniedConjunct, isRoleTerm, readRoles, statesRoles, type RoleReading } from './roles.js';
 import { clauseContradictions } from './clause-claims.js';
 import { TUNING } from './tuning.js';
+import { packedMap } from './stable-arrays.js';
 
 /** A key point result plus the numbers the criteria need. */
 export interface KeyPointOutcome {
@@ -69,10 +70,10 @@ export function matchKeyPoint(kp: CompiledKeyPoint, ix: AnswerIndex): KeyPointOu
   let strongSwap = false;
   if (stated >= TUNING.partly) {
     // A statement that places no roles reads no swap in any clause: its evidence is not read for one.
-    const readings = !statesRoles(kp.statement) ? [] : (useCues ? cueRoute.used.map((c) => c.match) : [statement]).map((m) => ({ m, r: clausesOf(m, ix).map((c) => readRoles(kp.statement, ix.analyzed, c)) }));
+    const readings = !statesRoles(kp.statement) ? [] : packedMap(useCues ? packedMap(cueRoute.used, (c) => c.match) : [statement], (m) => ({ m, r: packedMap(clausesOf(m, ix), (c) => readRoles(kp.statement, ix.analyzed, c)) }));
     // Part of a cue ("inputs ... labels" of "maps inputs to labels") is too little to say who does what.
-    const whole = new Set(useCues ? cueRoute.used.filter((c) => c.credit >= SINGLE_CUE_CREDIT).map((c) => c.match) : [statement]);
-    const swapped = readings.filter(({ m, r }) => whole.has(m) && r.some((x) => x.swap)).map(({ m }) => m);
+    const whole = new Set(useCues ? packedMap(cueRoute.used.filter((c) => c.credit >= SINGLE_CUE_CREDIT), (c) => c.match) : [statement]);
+    const swapped = packedMap(readings.filter(({ m, r }) => whole.has(m) && r.some((x) => x.swap)), ({ m }) => m);
     // Evidence in a clause that puts the roles right outweighs evidence elsewhere that seems swapped
     // ("a discriminative model learns p(y|x), ..., and a generative model the joint of inputs and labels").
     // Evidence made of role names alone ("keys and values") shows where they stand, not what is said of them.
@@ -106,8 +107,8 @@ export function matchKeyPoint(kp: CompiledKeyPoint, ix: AnswerIndex): KeyPointOu
   const reversed = negated && ((strongSwap && !kp.distrust.swap) || (sources.clauses && !kp.distrust.clauses) || (sources.conjunct && !kp.distrust.conjunct));
   const score = negated ? 0 : stated;
   const status = score >= TUNING.covered ? 'covered' : score >= TUNING.partly ? 'partly' : 'missed';
-  const support = negated ? against : useCues ? cueRoute.used.map((c) => c.match) : [statement];
-  const matched = useCues ? cueRoute.used.map((c) => (c.credit >= SINGLE_CUE_CREDIT ? c.text : c.match.matched.join(' '))) : statement.matched;
+  const support = negated ? against : useCues ? packedMap(cueRoute.used, (c) => c.match) : [statement];
+  const matched = useCues ? packedMap(cueRoute.used, (c) => (c.credit >= SINGLE_CUE_CREDIT ? c.text : c.match.matched.join(' '))) : statement.matched;
   const { keyPoint } = kp;
   const shown = negated || status !== 'missed';
   return {
@@ -137,20 +138,20 @@ function otherSide(kp: CompiledKeyPoint, match: PatternMatch, ix: AnswerIndex): 
   if (!match.chosen.some(({ c }) => c.flip)) return false;
   const { tokens, clause, headOf } = ix.analyzed;
   if (match.tokens.some((i) => (headOf[i]?.length ?? 0) > 0)) return false;
-  const directions = new Set([kp.statement, ...kp.cues].flatMap((p) => p.terms.map((t) => t.term)).filter(isDirectionTerm));
-  const clauses = new Set(match.tokens.map((i) => clause[i]));
+  const directions = new Set([kp.statement, ...kp.cues].flatMap((p) => packedMap(p.terms, (t) => t.term)).filter(isDirectionTerm));
+  const clauses = new Set(packedMap(match.tokens, (i) => clause[i]));
   return tokens.some((t, i) => clauses.has(clause[i]) && !match.tokens.includes(i) && [...directions].some((d) => oppositeDirections(d).has(t.term)));
 }
 
 // The point's own words, roles and the question's words aside: what a sentence must say to be about it.
 function pointWords(kp: CompiledKeyPoint): Set<string> {
-  return new Set([kp.statement, ...kp.cues].flatMap((p) => p.terms.map((t) => t.term)).filter((t) => !isRoleTerm(t) && !kp.questionTerms.has(t)));
+  return new Set([kp.statement, ...kp.cues].flatMap((p) => packedMap(p.terms, (t) => t.term)).filter((t) => !isRoleTerm(t) && !kp.questionTerms.has(t)));
 }
 
 // Answer tokens as a match, for evidence and the "you said" of the feedback.
 function tokenMatch(tokens: number[], ix: AnswerIndex): PatternMatch {
   const { analyzed } = ix;
-  const matched = tokens.map((i) => analyzed.text.slice(analyzed.tokens[i]?.start ?? 0, analyzed.tokens[i]?.end ?? 0));
+  const matched = packedMap(tokens, (i) => analyzed.text.slice(analyzed.tokens[i]?.start ?? 0, analyzed.tokens[i]?.end ?? 0));
   return { coverage: 0, raw: 0, contradicted: true, full: true, compact: true, tokens, matched, chosen: [] };
 }
 
@@ -161,8 +162,8 @@ function clausesOf(match: PatternMatch, ix: AnswerIndex): number[][] {
   const { clause, content } = ix.analyzed;
   const counts = new Map<number, number>();
   for (const index of match.tokens) counts.set(clause[index] ?? 0, (counts.get(clause[index] ?? 0) ?? 0) + 1);
-  const wanted = [...counts].filter(([, count]) => count >= Math.min(2, match.tokens.length)).map(([c]) => c);
-  return wanted.map((c) => content.filter((index) => clause[index] === c));
+  const wanted = packedMap([...counts].filter(([, count]) => count >= Math.min(2, match.tokens.length)), ([c]) => c);
+  return packedMap(wanted, (c) => content.filter((index) => clause[index] === c));
 }
 
 /**

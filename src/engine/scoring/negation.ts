@@ -3,6 +3,7 @@
 // discriminator" is about the discriminator, light verbs are skipped), or the subject before it
 // when only a light verb follows ("weight clipping is not used"). Matching compares heads.
 import type { Token } from './terms.js';
+import { itemAt, packedMap } from './stable-arrays.js';
 
 const NEGATORS = new Set([
   'not', 'no', 'never', 'without', 'nor', 'neither', 'none', 'nothing', 'nobody', 'nowhere',
@@ -43,9 +44,9 @@ export const LIGHT_VERBS: ReadonlySet<string> = new Set([
 
 /** Marks clauses, negators and the head of each negator over a token sequence. */
 export function analyzeNegation(tokens: readonly Token[]): NegationInfo {
-  const isNegator = tokens.map((token, i) => isNegatorAt(tokens, i, token));
+  const isNegator = packedMap(tokens, (token, i) => isNegatorAt(tokens, i, token));
   let current = 0;
-  const clause = tokens.map((token) => (CLAUSE_PUNCT.has(token.norm) || CLAUSE_BREAKERS.has(token.norm) ? ++current : current));
+  const clause = packedMap(tokens, (token) => (CLAUSE_PUNCT.has(token.norm) || CLAUSE_BREAKERS.has(token.norm) ? ++current : current));
   const headOf = negationHeads(tokens, clause, isNegator);
   addDismissals(tokens, clause, headOf);
   return { clause, isNegator, headOf };
@@ -81,8 +82,8 @@ const isContent = (token: Token): boolean =>
 // skipping light verbs. When only a light verb follows ("weight clipping is not used"), the
 // negation is about the subject before it.
 function negationHeads(tokens: readonly Token[], clause: number[], isNegator: boolean[]): number[][] {
-  const headOf: number[][] = tokens.map(() => []);
-  const headAt: number[] = tokens.map(() => -1);
+  const headOf: number[][] = packedMap(tokens, () => []);
+  const headAt: number[] = packedMap(tokens, () => -1);
   // Right to left, so that in "no lack of diversity" the outer negator can take the inner one's head.
   for (let n = tokens.length - 1; n >= 0; n -= 1) {
     if (!isNegator[n]) continue;
@@ -172,8 +173,8 @@ function subjectBefore(tokens: readonly Token[], clause: number[], n: number): n
 
 function isNegatorAt(tokens: readonly Token[], i: number, token: Token): boolean {
   if (!NEGATORS.has(token.norm)) return false;
-  const next = tokens[i + 1]?.norm;
-  const prev = tokens[i - 1]?.norm;
+  const next = itemAt(tokens, i + 1)?.norm;
+  const prev = itemAt(tokens, i - 1)?.norm;
   // "not only X but Y", "no matter", "whether or not": no negation.
   if (token.norm === 'not' && (next === 'only' || next === 'just' || next === 'merely')) return false;
   if (token.norm === 'no' && (next === 'matter' || next === 'doubt')) return false;

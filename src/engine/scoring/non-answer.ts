@@ -5,6 +5,7 @@
 import type { AnalyzedText } from './analyze-text.js';
 import { LIGHT_VERBS } from './negation.js';
 import { stemWord, type Token } from './terms.js';
+import { itemAt, packedMap } from './stable-arrays.js';
 
 /** Words about the speaker: the answer talks about me, not about the topic. */
 const SELF = new Set(['i', 'me', 'my', 'myself', 'mine', "i'm", "i've", "i'd", "i'll"]);
@@ -20,7 +21,7 @@ dunno idk clueless unsure fuzzy rusty hazy vague story share example anecdote si
 mind blank draw memory research check stump lookup`;
 
 let knowingStems: Set<string> | undefined;
-const knowingSet = (): Set<string> => (knowingStems ??= new Set(KNOWING_WORDS.split(/\s+/).map(stemWord)));
+const knowingSet = (): Set<string> => (knowingStems ??= new Set(packedMap(KNOWING_WORDS.split(/\s+/), stemWord)));
 
 /** Words that limit: negations, "outside", "beyond", a conditional or a confession. */
 const LIMITING = new Set([
@@ -79,7 +80,7 @@ function admitsNotKnowing(answer: AnalyzedText, hypothetical: boolean): boolean 
     const token = tokens[i] as Token;
     if (token.kind !== 'word') continue;
     if (ADMISSIONS.has(token.stem) || ADMISSIONS.has(token.norm)) return true;
-    if ((token.norm === 'beyond' || token.norm === 'over' || token.norm === 'outside') && SELF.has(tokens[i + 1]?.norm ?? '')) return true;
+    if ((token.norm === 'beyond' || token.norm === 'over' || token.norm === 'outside') && SELF.has(itemAt(tokens, i + 1)?.norm ?? '')) return true;
     if (!knowingSet().has(token.stem)) continue;
     if (hypothetical || (answer.headOf[i]?.length ?? 0) > 0) return true;
     for (let k = i - 1; k >= 0 && k >= i - REACH && clause[k] === clause[i]; k -= 1) {

@@ -14,6 +14,7 @@ import { antonymsOf } from './terms.js';
 import { foldText } from './tokenize.js';
 import { TUNING } from './tuning.js';
 import type { AnswerFlag, Score } from './types.js';
+import { countWhere, packedMap } from './stable-arrays.js';
 
 /** What to grade: the question, its reference answer(s), optional key points and rubric. */
 export interface ScoreRequest {
@@ -50,7 +51,7 @@ export function scoreOffline(req: ScoreRequest): Score {
     questionTerms: model.questionTerms,
     vocabulary: vocabulariesOf(model).all,
     topicVocabulary: vocabulariesOf(model).topic,
-    referenceLength: Math.max(...model.variants.map((v) => v.referenceLength)),
+    referenceLength: Math.max(...packedMap(model.variants, (v) => v.referenceLength)),
     behavioral: rubric.kind === 'behavioral',
   });
   let best: Score | undefined;
@@ -76,7 +77,7 @@ function scoreVariant(input: VariantInput): Score {
   const { variant, model, ix } = input;
   let { flags } = input;
   const voided = flags.some((flag) => flag !== 'too-short');
-  const outcomes = variant.keyPoints.map((kp) => {
+  const outcomes = packedMap(variant.keyPoints, (kp) => {
     const outcome = matchKeyPoint(kp, ix);
     // A bare list of terms makes no claim, so it cannot state the opposite of one either. Nor is a
     // story a claim about a key point: on behavioural answers 9 of the matcher's 11 "Contradicted"
@@ -86,12 +87,12 @@ function scoreVariant(input: VariantInput): Score {
     return voided || (unreadable && outcome.contradicted) ? missedOutcome(outcome) : outcome;
   });
   const content = summarizeContent(outcomes, precisionOf(ix, variant, model));
-  const keyPoints = outcomes.map((o) => o.result);
+  const keyPoints = packedMap(outcomes, (o) => o.result);
   if (flags.length === 0 && answersSomethingElse(input, outcomes)) flags = ['off-topic'];
   const nonAnswer = flags.find((flag) => NON_ANSWER_FLAGS.has(flag));
   if (nonAnswer) {
     const reason = NON_ANSWER_REASONS[nonAnswer] ?? 'Not an answer to the question.';
-    const criteria = input.rubric.criteria.map((c) => ({ id: c.id, name: c.name, level: 0, reason }));
+    const criteria = packedMap(input.rubric.criteria, (c) => ({ id: c.id, name: c.name, level: 0, reason }));
     return { scorer: 'offline', overall: 0, keyPoints, criteria, flags };
   }
   // Named fields, not a spread of the input: V8 builds a spread field by field on a slow path.
@@ -162,8 +163,8 @@ function answersAnotherQuestion(input: VariantInput, outcomes: readonly KeyPoint
   if (input.ix.analyzed.content.length < TUNING.offTopicMinContent) return false;
   // A reply that contradicts a point is about it, wrongly: its feedback says so instead.
   if (outcomes.some((o) => o.contradicted)) return false;
-  const covered = outcomes.filter((o) => o.result.status === 'covered').length;
-  const touched = outcomes.filter((o) => o.result.status !== 'missed').length;
+  const covered = countWhere(outcomes, (o) => o.result.status === 'covered');
+  const touched = countWhere(outcomes, (o) => o.result.status !== 'missed');
   return covered === 0 && touched <= 1;
 }
 

@@ -8,6 +8,7 @@ import { isNearMiss } from './fuzzy.js';
 import type { Pattern, PatternTerm } from './pattern.js';
 import { antonymsOf, relatedTerms, type Token } from './terms.js';
 import { TUNING } from './tuning.js';
+import { countWhere, packedMap } from './stable-arrays.js';
 
 /** Credit for a misspelt match, against 1 for an exact one. */
 const NEAR_MISS_QUALITY = 0.85;
@@ -81,7 +82,8 @@ function candidatesFor(ix: AnswerIndex, t: PatternTerm): Candidate[] {
   const { byTerm, tokens } = ix.analyzed;
   // Built only when something is found: most terms of a question's patterns are not in a given answer.
   // The exact matches come in token order (byTerm's lists are); only added ones need a sort.
-  let found: Candidate[] | undefined = byTerm.get(t.term)?.map((index) => ({ index, flip: false, quality: 1 }));
+  const exactIndices = byTerm.get(t.term);
+  let found: Candidate[] | undefined = exactIndices && packedMap(exactIndices, (index) => ({ index, flip: false, quality: 1 }));
   const exact = found?.length ?? 0;
   // "difference" shares a stem with "different" but names a quantity: it is no opposite of "same".
   if (!isDifferenceNoun(t.norm)) {
@@ -111,7 +113,8 @@ function candidatesFor(ix: AnswerIndex, t: PatternTerm): Candidate[] {
 
 const NO_INDICES: readonly number[] = [];
 const NO_ENTRIES: readonly [string, number[]][] = [];
-const NO_CANDIDATES: Candidate[] = Object.freeze([]) as unknown as Candidate[];
+// Shared and never changed (candidatesFor builds a new list whenever it adds); not frozen, as NO_MATCH.
+const NO_CANDIDATES: Candidate[] = [];
 
 const isDifferenceNoun = (norm: string): boolean => norm === 'difference' || norm === 'differences';
 
@@ -149,8 +152,12 @@ function isChosen(chosen: readonly Chosen[], index: number): boolean {
   return false;
 }
 
-/** What a pattern none of whose terms is in the answer matches: most cues of most key points. Frozen, shared. */
-const NO_MATCH: PatternMatch = Object.freeze({ coverage: 0, raw: 0, contradicted: false, full: false, compact: true, tokens: Object.freeze([]) as unknown as number[], matched: Object.freeze([]) as unknown as string[], chosen: Object.freeze([]) });
+/**
+ * What a pattern none of whose terms is in the answer matches: most cues of most key points.
+ * Shared, never changed; not frozen, because a frozen object and frozen arrays have maps of their
+ * own, which every optimised reader of matches would have to check for.
+ */
+const NO_MATCH: PatternMatch = { coverage: 0, raw: 0, contradicted: false, full: false, compact: true, tokens: [], matched: [], chosen: [] };
 
 /**
  * Matches one pattern against an indexed answer (only among the tokens `within` accepts, if given).
@@ -196,8 +203,8 @@ export function matchPattern(pattern: Pattern, ix: AnswerIndex, within?: (index:
     contradicted,
     full: chosen.length === pattern.terms.length,
     compact: span <= chosen.length + PHRASE_SLACK && oneSentence,
-    tokens: chosen.map(({ c }) => c.index),
-    matched: chosen.map(({ t }) => t.surface),
+    tokens: packedMap(chosen, ({ c }) => c.index),
+    matched: packedMap(chosen, ({ t }) => t.surface),
     chosen,
   };
 }
@@ -258,10 +265,10 @@ function movedNegation(ix: AnswerIndex, chosen: readonly Chosen[], pattern: Patt
   const { tokens, clause, isNegator } = ix.analyzed;
   const inClause = chosen.filter(({ c }) => clause[c.index] === anchorClause);
   if (inClause.length < 2) return false;
-  const first = Math.min(...inClause.map(({ c }) => c.index));
-  const last = Math.max(...inClause.map(({ c }) => c.index));
+  const first = Math.min(...packedMap(inClause, ({ c }) => c.index));
+  const last = Math.max(...packedMap(inClause, ({ c }) => c.index));
   let answerNegations = 0;
   for (let i = first; i <= last; i += 1) if (isNegator[i] || tokens[i]?.inherentNeg) answerNegations += 1;
-  const flips = inClause.filter(({ c }) => c.flip).length;
+  const flips = countWhere(inClause, ({ c }) => c.flip);
   return answerNegations + flips > 0 && (answerNegations + flips + pattern.negations) % 2 === 0;
 }

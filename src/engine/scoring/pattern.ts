@@ -2,6 +2,7 @@
 // a weight, the negators that govern it and whether it negates itself.
 import { analyzeText } from './analyze-text.js';
 import type { Token } from './terms.js';
+import { countWhere } from './stable-arrays.js';
 
 export interface PatternTerm {
   term: string;
@@ -79,7 +80,7 @@ export function compilePattern(text: string, options: PatternOptions = {}): Patt
       key: termKey(token.term, token.norm),
     });
   }
-  const negators = a.isNegator.filter(Boolean).length;
-  const negations = negators + a.content.filter((i) => a.tokens[i]?.inherentNeg).length;
+  const negators = countWhere(a.isNegator, Boolean);
+  const negations = negators + countWhere(a.content, (i) => a.tokens[i]?.inherentNeg);
   return { text, terms, total: terms.reduce((sum, t) => sum + t.weight, 0), words: a.content.length + negators, negations };
 }

@@ -13,6 +13,7 @@ import { indexAnswer } from './pattern-match.js';
 import { compilePattern, type Pattern, type TermWeigher } from './pattern.js';
 import type { Token } from './terms.js';
 import { TUNING } from './tuning.js';
+import { packedMap } from './stable-arrays.js';
 
 export interface CompiledKeyPoint {
   keyPoint: KeyPoint;
@@ -131,7 +132,7 @@ function cacheKey(input: QuestionInput): string {
 export function buildQuestionModel(input: QuestionInput): QuestionModel {
   const questionText = analyzeText(input.question);
   const questionTerms = contentTerms(questionText);
-  const questionWords = new Set(questionText.content.map((i) => questionText.tokens[i]?.norm ?? ''));
+  const questionWords = new Set(packedMap(questionText.content, (i) => questionText.tokens[i]?.norm ?? ''));
   const weigh: TermWeigher = {
     weight: (token: Token) =>
       questionTerms.has(token.term) ? TUNING.questionTermWeight : LIGHT_VERBS.has(token.norm) ? TUNING.lightVerbWeight : 1,
@@ -143,7 +144,7 @@ export function buildQuestionModel(input: QuestionInput): QuestionModel {
     return { questionTerms, variants: [buildVariant(input.keyPoints, false, refs, weigh, questionTerms, questionWords, questionNames)] };
   }
   const sources = refs.length > 0 ? refs : [''];
-  const variants = sources.map((ref, i) => buildVariant(deriveKeyPoints(ref, sources.length > 1 ? i + 1 : undefined), true, [ref], weigh, questionTerms, questionWords));
+  const variants = packedMap(sources, (ref, i) => buildVariant(deriveKeyPoints(ref, sources.length > 1 ? i + 1 : undefined), true, [ref], weigh, questionTerms, questionWords));
   return { questionTerms, variants };
 }
 
@@ -151,8 +152,8 @@ function buildVariant(
   keyPoints: KeyPoint[], derived: boolean, refs: string[], weigh: TermWeigher, questionTerms: Set<string>, questionWords: Set<string>,
   questionNames: ReadonlySet<string> = new Set(),
 ): Variant {
-  const compiled = keyPoints.map((keyPoint) => {
-    const cues = derived ? [] : keyPoint.cues.map((cue) => compilePattern(cue, { keepRepeats: true }));
+  const compiled = packedMap(keyPoints, (keyPoint) => {
+    const cues = derived ? [] : packedMap(keyPoint.cues, (cue) => compilePattern(cue, { keepRepeats: true }));
     return {
       keyPoint,
       cues,
@@ -163,7 +164,7 @@ function buildVariant(
       claims: derived ? [] : compileClauseClaims(keyPoint.statement, questionTerms, questionNames),
       conjuncts: coordinatedRoles(keyPoint.statement),
       derived,
-      cueEchoes: cues.map((cue) => cue.terms.length > 0 && cue.terms.every((t) => questionWords.has(t.norm))),
+      cueEchoes: packedMap(cues, (cue) => cue.terms.length > 0 && cue.terms.every((t) => questionWords.has(t.norm))),
       questionTerms,
       distrust: { statement: false, cues: new Set<number>(), swap: false, clauses: false, conjunct: false },
     };
@@ -196,7 +197,7 @@ function reweighByContent(compiled: CompiledKeyPoint[]): void {
 // contradicting a key point misfires on that point's wording (a false "you said the opposite"
 // costs a candidate more trust than a missed one), so that rule is switched off for the point.
 function distrustSelfContradictions(compiled: CompiledKeyPoint[], refs: string[]): void {
-  const probes = refs.flatMap(referenceParts).map((text) => indexAnswer(analyzeText(text)));
+  const probes = packedMap(refs.flatMap(referenceParts), (text) => indexAnswer(analyzeText(text)));
   for (const kp of compiled) {
     for (const ix of probes) {
       const fired = contradictionSources(kp, ix);

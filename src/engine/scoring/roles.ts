@@ -6,6 +6,7 @@
 import { analyzeText, type AnalyzedText } from './analyze-text.js';
 import type { Pattern } from './pattern.js';
 import { toTerms, type Token } from './terms.js';
+import { itemAt, packedMap } from './stable-arrays.js';
 
 /** Groups of parts with distinct roles; the first word of each entry is its name. */
 const ROLE_GROUPS: readonly (readonly string[])[] = [
@@ -84,7 +85,7 @@ export function readRoles(statement: Pattern, a: AnalyzedText, sentence: readonl
 
 // A role the statement denies ("queries are not cached") or the answer denies is not in its place.
 function statedRoles(statement: Pattern): Placed[] {
-  return placedRoles(statement.terms, statement.terms.map((_, i) => i)).filter((r) => {
+  return placedRoles(statement.terms, packedMap(statement.terms, (_, i) => i)).filter((r) => {
     const t = statement.terms[r.position];
     return t !== undefined && t.heads === 0 && !t.inherentNeg && !t.deniedClause;
   });
@@ -112,8 +113,8 @@ export function statesRoles(statement: Pattern): boolean {
  * keys. A sentence that shares only role words with the statement keeps them all.
  */
 function statedInClausesSaid(statement: Pattern, stated: Placed[], a: AnalyzedText, sentence: readonly number[]): Placed[] {
-  const words = new Set(sentence.map((i) => a.tokens[i]?.term));
-  const clauses = new Set(statement.terms.filter((t) => !roles().has(t.term) && words.has(t.term)).map((t) => t.clause));
+  const words = new Set(packedMap(sentence, (i) => a.tokens[i]?.term));
+  const clauses = new Set(packedMap(statement.terms.filter((t) => !roles().has(t.term) && words.has(t.term)), (t) => t.clause));
   if (clauses.size === 0) return stated;
   return stated.filter((r) => clauses.has(statement.terms[r.position]?.clause ?? -1));
 }
@@ -121,12 +122,12 @@ function statedInClausesSaid(statement: Pattern, stated: Placed[], a: AnalyzedTe
 function readPlacedRoles(statement: Pattern, stated: Placed[], a: AnalyzedText, sentence: readonly number[]): RoleReading {
   const none = { swap: false, strong: false, right: false };
   const affirmed = sentence.filter((i) => (a.headOf[i]?.length ?? 0) === 0);
-  const tokens = affirmed.map((i) => a.tokens[i] as { term: string });
+  const tokens = packedMap(affirmed, (i) => a.tokens[i] as { term: string });
   const said = placedRoles(tokens, affirmed);
   let right = false;
-  for (const group of new Set(stated.map((r) => r.group))) {
-    const need = new Set(stated.filter((r) => r.group === group).map((r) => r.role));
-    const have = new Set(said.filter((r) => r.group === group).map((r) => r.role));
+  for (const group of new Set(packedMap(stated, (r) => r.group))) {
+    const need = new Set(packedMap(stated.filter((r) => r.group === group), (r) => r.role));
+    const have = new Set(packedMap(said.filter((r) => r.group === group), (r) => r.role));
     if (have.size === 0) continue;
     const missing = [...need].some((r) => !have.has(r));
     const intruder = [...have].some((r) => !need.has(r));
@@ -199,10 +200,9 @@ export function deniedConjunct(conjuncts: readonly string[], words: ReadonlySet<
     // "if only the generator saw the label, ...": a supposition, not a claim.
     if (!isPart(i) || tokens.some((t, j) => sentence[j] === sentence[i] && SUPPOSING.has(t.norm))) continue;
     const negators = (headOf[i] ?? []).filter((n) => clause[n] === clause[i]);
-    const inSentence = tokens.map((_, j) => j).filter((j) => sentence[j] === sentence[i] && j !== i);
-    const context = inSentence.some((j) => words.has((tokens[j] as Token).term) || (isPart(j) && (tokens[j] as Token).term !== (tokens[i] as Token).term));
+    const context = tokens.some((t, j) => j !== i && sentence[j] === sentence[i] && (words.has(t.term) || (isPart(j) && t.term !== (tokens[i] as Token).term)));
     if (negators.length > 0 && context) return [...negators, i];
-    const only = onlyBefore(tokens, i) ?? (tokens[i + 1]?.norm === 'only' ? i + 1 : undefined);
+    const only = onlyBefore(tokens, i) ?? (itemAt(tokens, i + 1)?.norm === 'only' ? i + 1 : undefined);
     const others = tokens.some((t, j) => clause[j] === clause[i] && isPart(j) && t.term !== (tokens[i] as Token).term);
     if (only !== undefined && !others) return [only, i];
   }
@@ -213,6 +213,6 @@ const SUPPOSING = new Set(['if', 'otherwise', 'unless', 'would', 'whether', 'sup
 
 // "only the discriminator", not "not only the discriminator".
 function onlyBefore(tokens: readonly Token[], i: number): number | undefined {
-  const at = tokens[i - 1]?.norm === 'only' ? i - 1 : tokens[i - 1]?.norm === 'the' && tokens[i - 2]?.norm === 'only' ? i - 2 : undefined;
-  return at !== undefined && tokens[at - 1]?.norm !== 'not' ? at : undefined;
+  const at = itemAt(tokens, i - 1)?.norm === 'only' ? i - 1 : itemAt(tokens, i - 1)?.norm === 'the' && itemAt(tokens, i - 2)?.norm === 'only' ? i - 2 : undefined;
+  return at !== undefined && itemAt(tokens, at - 1)?.norm !== 'not' ? at : undefined;
 }

@@ -3,6 +3,7 @@
 // are kept apart), what is only hypothetical ("I would", "I'd", "if I were"), what changed afterwards
 // (a result: a change stated after the first action, measured when it carries a number), and what
 // the speaker says changed in how they work (reflection). One pass over the words of each sentence.
+import { itemAt, packedMap } from './stable-arrays.js';
 
 /** What the story says, as counts the STAR criteria map to levels. */
 export interface StorySignals {
@@ -98,9 +99,8 @@ const isPast = (w: string): boolean => IRREGULAR_PAST.has(w) || (w.length > 4 &&
 
 /** Splits folded text into sentences (a labelled part "Action: ..." starts a sentence). */
 function sentencesOf(folded: string): string[] {
-  return folded
-    .split(/(?<=[.!?;])\s+|\n+|\s(?=(?:situation|task|action|result|reflection|outcome|lesson)s?:)/)
-    .map((s) => s.trim())
+  return packedMap(folded
+    .split(/(?<=[.!?;])\s+|\n+|\s(?=(?:situation|task|action|result|reflection|outcome|lesson)s?:)/), (s) => s.trim())
     .filter((s) => /[a-z]/.test(s));
 }
 
@@ -124,10 +124,10 @@ function actionsOf(sentence: string): ClauseActions {
     else if (isPast(w) && !NOT_ACTIONS.has(w)) {
       let j = i - 1;
       while (j >= 0 && ADVERBS.has(words[j] as string)) j -= 1;
-      const before = words[j];
+      const before = itemAt(words, j);
       if (before !== undefined && NOT_AGENTS.has(before)) continue;
       // An action acts on something: "I led." or "I improved, and ..." with nothing after the verb is a claim, not a step.
-      const next = words[i + 1];
+      const next = itemAt(words, i + 1);
       if (next === undefined || next === ',' || LINKS.has(next)) continue;
       const owner = before === 'i' ? (subject === 'i' ? 'i' : 'other') : before === 'we' || before === 'team' ? 'we' : before && LINKS.has(before) ? subject : 'other';
       if (owner === 'i') out.own.push(w);

@@ -8,6 +8,7 @@ import { STOP_WORDS } from './lexicon/stop-words.js';
 import { ANTONYM_PAIRS, DIRECTION_PAIRS, NEGATED_FORMS, SYNONYM_GROUPS } from './lexicon/synonyms.js';
 import { WORDNET_ANTONYMS, WORDNET_SYNONYMS } from './lexicon/wordnet.generated.js';
 import { tokenize, type RawToken } from './tokenize.js';
+import { packedMap } from './stable-arrays.js';
 
 /** A token with its matching term. `term` is what two texts compare on. */
 export interface Token extends RawToken {
@@ -93,7 +94,7 @@ function buildLexicon(): Lexicon {
   for (const [term, forms] of PHRASES) {
     synonyms.set(term, term);
     for (const form of forms) {
-      const stems = tokenize(form).filter((t) => t.kind !== 'punct').map((t) => stemWord(t.norm));
+      const stems = packedMap(tokenize(form).filter((t) => t.kind !== 'punct'), (t) => stemWord(t.norm));
       if (stems.length === 1) synonyms.set(stems[0] ?? '', term);
       else if (stems.length > 1) {
         const list = phrases.get(stems[0] ?? '') ?? [];
@@ -142,7 +143,7 @@ function buildLexicon(): Lexicon {
 
 function decodeLexicon(encoded: string): [string, string[]][] {
   if (!encoded) return [];
-  return encoded.split(';').map((entry) => {
+  return packedMap(encoded.split(';'), (entry) => {
     const [key, values] = entry.split(':');
     return [key ?? '', (values ?? '').split(',').filter(Boolean)];
   });
