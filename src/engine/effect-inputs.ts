@@ -2,7 +2,15 @@
 import { outcomeOfEvaluation, type AnswerOutcome } from './answer-outcome.js';
 import type { Effect } from './effects.js';
 import type { LineRequest } from './lines.js';
-import { combinedAnswer, latestEvaluation, type SessionState } from './state.js';
+import { itemAt, packedMap } from './scoring/stable-arrays.js';
+import { answerTexts, combinedAnswer, latestEvaluation, type SessionState } from './state.js';
+
+/** The interviewer's lines so far, pushed into a packed array (see answerTexts). */
+function interviewerLines(state: SessionState): string[] {
+  const out: string[] = [];
+  for (const e of state.transcript) if (e.role === 'interviewer') out.push(e.text);
+  return out;
+}
 
 export function speakEffect(state: SessionState, request: LineRequest): Effect {
   const index = 'questionIndex' in request ? request.questionIndex : undefined;
@@ -18,13 +26,13 @@ export function speakEffect(state: SessionState, request: LineRequest): Effect {
       seq: state.nextSeq,
       ...(question ? { question, questionNumber: (index ?? 0) + 1 } : {}),
       questionTotal: state.plan.questions.length,
-      answers: progress?.answers.map((a) => a.text) ?? [],
+      answers: answerTexts(progress),
       ...(evaluation ? { evaluation } : {}),
       ...(request.kind === 'question' && request.transition && index !== undefined ? outcomeBefore(state, index - 1) : {}),
-      said: state.transcript.filter((e) => e.role === 'interviewer').map((e) => e.text),
+      said: interviewerLines(state),
       ...(request.kind === 'closing'
         ? {
-            summary: state.plan.questions.map((q, i) => {
+            summary: packedMap(state.plan.questions, (q, i) => {
               const p = state.questions[i];
               const e = p ? latestEvaluation(p) : undefined;
               return { questionId: q.id, prompt: q.prompt, overall: e ? e.score.overall : null, status: p?.status ?? 'pending' };
@@ -32,7 +40,7 @@ export function speakEffect(state: SessionState, request: LineRequest): Effect {
           }
         : {}),
       ...(state.plan.mode === 'mock'
-        ? { session: state.plan.questions.map((q, i) => ({ question: q, answers: state.questions[i]?.answers.map((a) => a.text) ?? [] })) }
+        ? { session: packedMap(state.plan.questions, (q, i) => ({ question: q, answers: answerTexts(itemAt(state.questions, i)) })) }
         : {}),
     },
   };
@@ -68,11 +76,11 @@ export function decideEffect(state: SessionState): Effect {
       mode: state.plan.mode,
       seed: state.plan.seed,
       question,
-      answers: progress.answers.map((a) => a.text),
+      answers: answerTexts(progress),
       evaluation,
       followUpsAsked: progress.followUps.length,
       maxFollowUps: state.plan.maxFollowUps,
-      probed: progress.followUps.map((f) => f.target),
+      probed: packedMap(progress.followUps, (f) => f.target),
       ...(state.plan.focus?.[question.id] ? { focus: state.plan.focus[question.id] } : {}),
     },
   };

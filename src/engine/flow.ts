@@ -3,6 +3,7 @@ import type { Effect, StepResult } from './effects.js';
 import { speakEffect } from './effect-inputs.js';
 import type { LineRequest } from './lines.js';
 import type { TokenUsage } from './scoring/types.js';
+import { packedMap } from './scoring/stable-arrays.js';
 import type { QuestionProgress, SessionState, TranscriptEntry } from './state.js';
 
 /** Appends a transcript entry with the next sequence number. */
@@ -12,7 +13,7 @@ export function appendEntry(state: SessionState, entry: Omit<TranscriptEntry, 's
 }
 
 export function withProgress(state: SessionState, index: number, change: (p: QuestionProgress) => QuestionProgress): SessionState {
-  return { ...state, questions: state.questions.map((p, i) => (i === index ? change(p) : p)) };
+  return { ...state, questions: packedMap(state.questions, (p, i) => (i === index ? change(p) : p)) };
 }
 
 /** Queues lines; if none was in flight, the head goes out now. */

@@ -4,6 +4,7 @@ import { RESTART_TARGETS } from './follow-up-targets.js';
 import type { Decision, EndReason, LineRequest } from './lines.js';
 import type { Plan } from './plan.js';
 import type { Coverage, Evaluation, TokenUsage } from './scoring/types.js';
+import { itemAt, packedMap } from './scoring/stable-arrays.js';
 
 export type Phase = 'not-started' | 'speaking' | 'answering' | 'judging' | 'deciding' | 'ended';
 
@@ -109,7 +110,7 @@ export function initialState(id: string, plan: Plan): SessionState {
     plan,
     phase: 'not-started',
     current: 0,
-    questions: plan.questions.map((q) => ({
+    questions: packedMap(plan.questions, (q) => ({
       questionId: q.id,
       status: 'pending',
       attempt: 1,
@@ -138,9 +139,22 @@ export function latestEvaluation(p: QuestionProgress): Evaluation | undefined {
 }
 
 /** The candidate's answers of the current attempt, as one text (what the judge scores). */
-export const combinedAnswer = (p: QuestionProgress): string =>
-  p.answers
-    // An answer followed by a rephrase request or a simpler way in is replaced by the next one.
-    .filter((_, i) => !RESTART_TARGETS.has(p.followUps[i]?.target ?? ''))
-    .map((a) => a.text)
-    .join('\n\n');
+export function combinedAnswer(p: QuestionProgress): string {
+  // An answer followed by a rephrase request or a simpler way in is replaced by the next one.
+  // A loop, not filter/map/join: see answerTexts.
+  let out = '';
+  let first = true;
+  for (let i = 0; i < p.answers.length; i += 1) {
+    if (RESTART_TARGETS.has(itemAt(p.followUps, i)?.target ?? '')) continue;
+    out += first ? (p.answers[i] as { text: string }).text : `\n\n${(p.answers[i] as { text: string }).text}`;
+    first = false;
+  }
+  return out;
+}
+
+/**
+ * The texts of a question's answers, as a packed array however the caller runs (stable-arrays.ts):
+ * `answers.map(...)` gives a holey array once its caller is optimised, and every optimised reader
+ * of the texts (prompt building, the line guard, the decision) was thrown away when it first saw one.
+ */
+export const answerTexts = (p: QuestionProgress | undefined): string[] => (p ? packedMap(p.answers, (a) => a.text) : []);

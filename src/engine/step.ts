@@ -5,7 +5,7 @@ import type { SessionEvent, ShellEvent } from './events.js';
 import type { Decision } from './lines.js';
 import { appendEntry, enqueueLines, moveOn, queueAfterSpeech, recordUsage, withProgress } from './flow.js';
 import { drillFeedback, onAnswer, onHint, onRetry, onSkip } from './candidate-actions.js';
-import { currentProgress, currentQuestion, latestEvaluation, type SessionState } from './state.js';
+import { answerTexts, currentProgress, currentQuestion, latestEvaluation, type SessionState } from './state.js';
 import { decideEffect } from './effect-inputs.js';
 import { SPECIAL_TARGETS } from './follow-up-targets.js';
 import { answeredPoints } from './interviewer/answered-points.js';
@@ -157,7 +157,7 @@ function constrain(decision: Decision, state: SessionState): Decision {
   if (!question.keyPoints.some((k) => k.id === decision.target)) return { action: 'next', reason: `unknown follow-up target "${decision.target}"` };
   // Whoever decided (possibly an LLM), a follow-up never asks for a point the answer already made.
   const evaluation = latestEvaluation(progress);
-  const answered = evaluation ? answeredPoints(question, progress.answers.map((a) => a.text).join('\n\n'), evaluation.score.keyPoints) : new Set<string>();
+  const answered = evaluation ? answeredPoints(question, answerTexts(progress).join('\n\n'), evaluation.score.keyPoints) : new Set<string>();
   if (!answered.has(decision.target)) return decision;
   const effect = decideEffect(state);
   return effect.type === 'decide' ? offlineDecide(effect.input) : { action: 'next', reason: 'the answer already covered that point' };

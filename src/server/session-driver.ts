@@ -10,7 +10,8 @@ import { offlineEvaluation, OFFLINE_ID } from '../engine/interviewer/offline-int
 import type { AssessContext, Assessor, DecisionResult, Interviewer, Judge, PreparedLine, SpokenLine } from '../engine/ports.js';
 import type { SpeakInput } from '../engine/effects.js';
 import { step } from '../engine/step.js';
-import type { SessionState, TranscriptEntry } from '../engine/state.js';
+import { packedMap } from '../engine/scoring/stable-arrays.js';
+import { answerTexts, type SessionState, type TranscriptEntry } from '../engine/state.js';
 
 export interface DriverPorts {
   interviewer: Interviewer;
@@ -207,10 +208,10 @@ function assessContext(state: SessionState, questionIndex: number, question: Ass
     mode: state.plan.mode,
     seed: state.plan.seed,
     question,
-    answers: progress?.answers.map((a) => a.text) ?? [],
+    answers: answerTexts(progress),
     followUpsAsked: progress?.followUps.length ?? 0,
     maxFollowUps: state.plan.maxFollowUps,
-    probed: progress?.followUps.map((f) => f.target) ?? [],
+    probed: progress ? packedMap(progress.followUps, (f) => f.target) : [],
   };
 }
 

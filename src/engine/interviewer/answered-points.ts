@@ -9,7 +9,8 @@ import type { KeyPointResult } from '../scoring/types.js';
 
 /** Ids of the key points the answer covered or visibly addressed (never a contradicted one). */
 export function answeredPoints(question: Question, answer: string, results: readonly KeyPointResult[]): Set<string> {
-  const byId = new Map(results.map((r) => [r.id, r]));
+  const byId = new Map<string, KeyPointResult>();
+  for (const r of results) byId.set(r.id, r);
   const done = new Set<string>();
   const byFormula = formulaPoints(question, formulasIn(answer));
   const clauses = clausesOf(answer);
@@ -28,13 +29,18 @@ const words = (text: string): string[] => text.toLowerCase().match(/[a-z][a-z0-9
 // It ends at the end of its sentence (a full stop not inside a number), a semicolon or a line break.
 const FORMULA_RE = /[\p{L}_][\p{L}\p{N}_']*(?:\([^)]*\))?\s*=\s*[^=\n.;]*?[-+*/^·×](?:[^\n;.]|\.(?=\d))*/gu;
 
+// Arrays pushed into or made by packedMap stay packed however the caller runs (stable-arrays.ts).
 function formulasIn(answer: string): string[][] {
-  return [...answer.matchAll(FORMULA_RE)].map((m) =>
-    m[0]
-      .split(/[^\p{L}\p{N}]+|_/u)
-      .map((s) => s.toLowerCase())
-      .filter((s) => s !== '' && !STOP_WORDS.has(s)),
-  );
+  const formulas: string[][] = [];
+  for (const m of answer.matchAll(FORMULA_RE)) {
+    const symbols: string[] = [];
+    for (const part of m[0].split(/[^\p{L}\p{N}]+|_/u)) {
+      const s = part.toLowerCase();
+      if (s !== '' && !STOP_WORDS.has(s)) symbols.push(s);
+    }
+    formulas.push(symbols);
+  }
+  return formulas;
 }
 
 /** The vocabulary a key point is asked and stated in: statement, cues and its follow-up prompts. */
@@ -80,7 +86,12 @@ const ASKED_ABOUT: readonly { asks: readonly string[]; answers: readonly string[
 const hasStem = (ws: readonly string[], stems: readonly string[]): boolean => ws.some((w) => stems.some((s) => w.startsWith(s)));
 
 function clausesOf(answer: string): string[][] {
-  return answer.split(/[.;!?\n]+/).map(words).filter((c) => c.length > 0);
+  const clauses: string[][] = [];
+  for (const part of answer.split(/[.;!?\n]+/)) {
+    const ws = words(part);
+    if (ws.length > 0) clauses.push(ws);
+  }
+  return clauses;
 }
 
 // Only for a point the answer already touched ("partly"): its probe asks about a relation, and some
