@@ -44,7 +44,7 @@ export const TURN_FINDINGS: string[] = [
   '  deopts with and without); V8 flags at K=10, one run each (`--max-inlined-bytecode-size-cumulative=300` 10.26 ms,',
   '  `--no-turbo-inlining` 10.26, `--interrupt-budget=264000` 10.10, `--maglev` 11.56, against 10.94 and 11.31 without).',
   '',
-  'Result (the table above, 05:53-06:03 UTC, load 2.6-4 at the start): 1.96x, 1.68x, 1.79x, 1.63x at K=1, 10, 50, 200.',
+  'Result (the table above, 05:52-05:58 UTC, load average 3.75 at the start): 1.96x, 1.68x, 1.79x, 1.63x at K=1, 10, 50, 200.',
   'Probe\'s CPU per turn 19.6, 10.1, 7.84, 4.88 ms, against 18.6, 11.4, 9.97, 7.31 in the last round\'s final run. K=1 has',
   '20 turns in its window and moves most from run to run (the reference went 11.8 -> 10.0 between the two runs). The 1.5x',
   'target is not met. What is left is the model path: with no model Probe costs what the reference costs, and the model',
