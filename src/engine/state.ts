@@ -146,7 +146,8 @@ export function combinedAnswer(p: QuestionProgress): string {
   let first = true;
   for (let i = 0; i < p.answers.length; i += 1) {
     if (RESTART_TARGETS.has(itemAt(p.followUps, i)?.target ?? '')) continue;
-    out += first ? (p.answers[i] as { text: string }).text : `\n\n${(p.answers[i] as { text: string }).text}`;
+    const text = (p.answers[i] as { text: string }).text;
+    out += first ? text : `\n\n${text}`;
     first = false;
   }
   return out;

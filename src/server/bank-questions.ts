@@ -7,6 +7,7 @@
 // whose hidden classes V8 keeps generalising (and deoptimising code for) as sessions arrive.
 import type { Question } from '../engine/bank/schema.js';
 import type { Plan } from '../engine/plan.js';
+import { packedMap } from '../engine/scoring/stable-arrays.js';
 
 export class BankQuestions {
   private readonly byId = new Map<string, { question: Question; json?: string }>();
@@ -26,6 +27,6 @@ export class BankQuestions {
 
   /** `plan` with every question that is unchanged in the bank replaced by the bank's object. */
   plan(plan: Plan): Plan {
-    return { ...plan, questions: plan.questions.map((q) => this.canonical(q)) };
+    return { ...plan, questions: packedMap(plan.questions, (q) => this.canonical(q)) };
   }
 }

@@ -17,7 +17,7 @@ import { errorFrame, errorFrameOf, reportUrls, stateFrame, turnFrame } from './f
 import { overallScore, progressOf } from './progress.js';
 import { SerialQueue } from './serial-queue.js';
 import { dispatch, runEffects, type DriverHooks, type DriverPorts } from './session-driver.js';
-import type { SessionStore } from './session-store.js';
+import type { SessionMeta, SessionStore } from './session-store.js';
 import { SessionLease } from './session-lease.js';
 import { SessionTimers } from './session-timers.js';
 
@@ -52,6 +52,12 @@ export function foldEvents(id: string, plan: Plan, events: SessionEvent[], log?:
   }, initialState(id, plan));
 }
 
+/** A loaded session's state, its plan's unchanged questions replaced by the bank's objects (bank-questions.ts). */
+function foldLoaded(id: string, loaded: { meta: SessionMeta; events: SessionEvent[] }, deps: RunnerDeps): SessionState {
+  const plan = deps.bank ? deps.bank.plan(loaded.meta.plan) : loaded.meta.plan;
+  return foldEvents(id, plan, loaded.events, deps.log);
+}
+
 export class SessionRunner {
   private readonly queue = new SerialQueue();
   private readonly timers: SessionTimers;
@@ -82,8 +88,7 @@ export class SessionRunner {
   static async rebuild(id: string, deps: RunnerDeps, options: { steal: boolean } = { steal: true }): Promise<SessionRunner | undefined> {
     const loaded = await deps.store.load(id);
     if (!loaded) return undefined;
-    const plan = deps.bank ? deps.bank.plan(loaded.meta.plan) : loaded.meta.plan;
-    const runner = new SessionRunner(id, foldEvents(id, plan, loaded.events, deps.log), loaded.events.length, deps);
+    const runner = new SessionRunner(id, foldLoaded(id, loaded, deps), loaded.events.length, deps);
     runner.stalled = true;
     runner.own(options.steal);
     return runner;
@@ -233,8 +238,7 @@ export class SessionRunner {
   private async reload(): Promise<void> {
     const loaded = await this.deps.store.load(this.id);
     if (!loaded) return;
-    const plan = this.deps.bank ? this.deps.bank.plan(loaded.meta.plan) : loaded.meta.plan;
-    this.state = foldEvents(this.id, plan, loaded.events, this.deps.log);
+    this.state = foldLoaded(this.id, loaded, this.deps);
     this.eventCount = loaded.events.length;
     // Its timers and in-flight work are re-issued from the reloaded state.
     this.timers.clear();

@@ -1,8 +1,10 @@
 // Array building and reading that keeps V8's optimised code from being thrown away and compiled
-// again in the middle of a run. Mapping: the result keeps one elements kind. V8's optimised code builds the result of
-// `Array.prototype.map` as a holey array while the interpreter builds a packed one, so every
-// function reading such arrays saw a new map ("wrong map" deoptimisation) whenever the function
-// that built them got optimised, and was compiled again, well into a server's run.
+// again in the middle of a run; used by the scorer, and by the engine and the server's turn path (it
+// sits here because the scorer may import only its own modules and the bank schema). V8's
+// optimised code builds the result of `Array.prototype.map` as a holey array while the interpreter
+// builds a packed one, so every function reading such arrays saw a new map ("wrong map"
+// deoptimisation) whenever the function that built them got optimised, and was compiled again, well
+// into a server's run.
 
 /**
  * `xs.map(fn)`, as a packed array however the caller runs: a copy of `xs` (exact size, its packed
