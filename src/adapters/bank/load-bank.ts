@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import type { Bank } from '../../engine/bank/schema.js';
 import { formatProblem, validateBank, type BankProblem, type ParsedBankFile } from '../../engine/bank/validate-bank.js';
 import { BankInvalid } from '../../errors.js';
+import { compactStrings } from '../compact-text.js';
 
 export interface BankLoadResult {
   bank: Bank;
@@ -34,7 +35,8 @@ export async function readBank(dir: string): Promise<BankLoadResult> {
   }
   const problems: BankProblem[] = names.length === 0 ? [{ file: dir, message: 'no .yaml files found' }] : [];
   const { bank, problems: found } = validateBank(parsed);
-  return { bank: { ...bank, version: hash.digest('hex').slice(0, 12) }, problems: [...problems, ...found], files: names };
+  // The bank's text is read for every prompt and every score: kept flat and one-byte (compact-text.ts).
+  return { bank: { ...compactStrings(bank), version: hash.digest('hex').slice(0, 12) }, problems: [...problems, ...found], files: names };
 }
 
 /** Loads the bank and fails with every problem listed when it is not valid. */

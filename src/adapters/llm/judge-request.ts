@@ -1,8 +1,9 @@
 // What the judge is asked: the zod schema of its reply (ids constrained to the question's key points
-// and criteria) and the values of the judge prompt, built from one question and one answer.
+// and criteria) and the judge prompt, built from one question and one answer.
 import { z } from 'zod';
 import type { Question } from '../../engine/bank/schema.js';
 import { CoverageSchema } from '../../engine/scoring/types.js';
+import type { LoadedPrompts, SplitPrompt } from './load-prompts.js';
 import type { PromptValues } from './prompt-specs.js';
 
 /** The judge's reply: a status with quotes per key point, a level with a reason per criterion. */
@@ -54,9 +55,14 @@ const questionValues = new WeakMap<Question, QuestionValues>();
 
 /** Values of prompts/judge.md. The answer goes to its data slot (neutralised by the loader); the rest is the question's, built once per question object. */
 export function judgePromptValues(question: Question, answer: string): PromptValues<'judge'> {
+  return { ...judgeQuestionValues(question), answer };
+}
+
+/** The values of prompts/judge.md that come from the question (all but the answer), built once per question object. */
+export function judgeQuestionValues(question: Question): QuestionValues {
   let values = questionValues.get(question);
   if (!values) questionValues.set(question, (values = valuesOf(question)));
-  return { ...values, answer };
+  return values;
 }
 
 function valuesOf(question: Question): QuestionValues {
@@ -69,4 +75,18 @@ function valuesOf(question: Question): QuestionValues {
       .join('\n'),
     output_format: outputFormat(question),
   };
+}
+
+/** Per prompts and question: the judge's prompt with everything but the answer rendered (null: the template cannot be split). */
+const judgePrompts = new WeakMap<LoadedPrompts, WeakMap<Question, SplitPrompt | null>>();
+
+/** The judge's prompt for `answer`: the same text as rendering prompts/judge.md, the question's part rendered once. */
+export async function judgeMessage(prompts: LoadedPrompts, question: Question, answer: string): Promise<string> {
+  let byQuestion = judgePrompts.get(prompts);
+  if (!byQuestion) judgePrompts.set(prompts, (byQuestion = new WeakMap()));
+  let split = byQuestion.get(question);
+  if (split === undefined) {
+    byQuestion.set(question, (split = prompts.split('judge', judgeQuestionValues(question), 'answer') ?? null));
+  }
+  return split ? split.fill(answer) : prompts.render('judge', judgePromptValues(question, answer));
 }

@@ -16,9 +16,10 @@ import { JudgeOutputInvalid } from '../../errors.js';
 import { withOneRetry, type CallOutcome } from './call-outcome.js';
 import { describeFailure, isInvalidReply, isSlowFailure } from './failure-reason.js';
 import { allowedTargets, DEPTH, toDecision, type DecisionReply } from './decide-request.js';
-import { judgePromptValues, judgementSchema, type Judgement } from './judge-request.js';
+import { judgeMessage, judgementSchema, type Judgement } from './judge-request.js';
 import type { LlmClient } from './llm-client.js';
 import { checkedEvaluation } from './llm-judge.js';
+import { keptRenders } from './kept-renders.js';
 import type { LoadedPrompts } from './load-prompts.js';
 import { parseJsonReply } from './parse-json-reply.js';
 import { preparedLine } from './prepared-line.js';
@@ -68,19 +69,20 @@ function targetLines(next: DecideContext, targets: string[]): string {
     .join('\n');
 }
 
-function decisionMessage(prompts: LoadedPrompts, next: DecideContext, targets: string[]): Promise<string> {
-  return prompts.render('assessDecision', {
-    mode: next.mode,
-    targets: targetLines(next, targets),
-    follow_ups_left: String(next.maxFollowUps - next.followUpsAsked),
-    output_format: decisionFormat(targets),
-  });
+/** Decision messages by question, mode, follow-ups left and targets (kept-renders.ts). */
+const keptDecisions = keptRenders();
+
+export function decisionMessage(prompts: LoadedPrompts, next: DecideContext, targets: string[]): Promise<string> {
+  const left = String(next.maxFollowUps - next.followUpsAsked);
+  return keptDecisions(prompts, next.question, `${next.mode}\u0000${left}\u0000${targets.join('\u0000')}`, () =>
+    prompts.render('assessDecision', { mode: next.mode, targets: targetLines(next, targets), follow_ups_left: left, output_format: decisionFormat(targets) }),
+  );
 }
 
 async function ask(client: LlmClient, prompts: LoadedPrompts, input: JudgeInput, next: DecideContext, targets: string[], signal?: AbortSignal): Promise<CallOutcome<Assessed>> {
   const messages = [
     { role: 'system' as const, content: await prompts.render('judgeSystem', {}) },
-    { role: 'user' as const, content: await prompts.render('judge', judgePromptValues(input.question, input.answer)) },
+    { role: 'user' as const, content: await judgeMessage(prompts, input.question, input.answer) },
     { role: 'user' as const, content: await decisionMessage(prompts, next, targets) },
   ];
   const { wire, parse } = assessmentSchemas(input.question, targets);

@@ -10,7 +10,7 @@ import type { Evaluation } from '../../engine/scoring/types.js';
 import { JudgeOutputInvalid } from '../../errors.js';
 import { withOneRetry, type CallOutcome } from './call-outcome.js';
 import { countedScore } from './judge-policy.js';
-import { judgePromptValues, judgementSchema, type Judgement } from './judge-request.js';
+import { judgeMessage, judgementSchema, type Judgement } from './judge-request.js';
 import { scoreJudgement } from './judge-score.js';
 import type { LlmClient } from './llm-client.js';
 import type { LoadedPrompts } from './load-prompts.js';
@@ -19,7 +19,7 @@ import { requestStructured } from './structured-call.js';
 async function askModel(client: LlmClient, prompts: LoadedPrompts, input: JudgeInput, signal?: AbortSignal) {
   const messages = [
     { role: 'system' as const, content: await prompts.render('judgeSystem', {}) },
-    { role: 'user' as const, content: await prompts.render('judge', judgePromptValues(input.question, input.answer)) },
+    { role: 'user' as const, content: await judgeMessage(prompts, input.question, input.answer) },
   ];
   const schema = judgementSchema(input.question);
   const model = client.settings.judgeModel;

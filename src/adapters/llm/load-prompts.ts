@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseTemplate, PromptTemplate } from '@langchain/core/prompts';
 import { ConfigInvalid } from '../../errors.js';
+import { compactText } from '../compact-text.js';
 import { neutraliseTags } from './data-slot.js';
 import { PROMPT_SPECS, type PromptName, type PromptSpec, type PromptValues } from './prompt-specs.js';
 
@@ -11,6 +12,17 @@ import { PROMPT_SPECS, type PromptName, type PromptSpec, type PromptValues } fro
 export interface LoadedPrompts {
   dir: string;
   render<N extends PromptName>(name: N, values: PromptValues<N>): Promise<string>;
+  /**
+   * `name` rendered once with every value but `variable`'s, for a caller that renders it again and
+   * again with only that value changing (the judge's prompt of one question, answer after answer).
+   * Undefined when the template is more than text and variables, or uses `variable` other than once.
+   */
+  split<N extends PromptName, V extends keyof PromptValues<N> & string>(name: N, values: Omit<PromptValues<N>, V>, variable: V): SplitPrompt | undefined;
+}
+
+/** A prompt with one variable left open: `fill` renders it with that variable's value. */
+export interface SplitPrompt {
+  fill(value: string): string;
 }
 
 type Checked = { ok: true; template: PromptTemplate } | { ok: false; problems: string[] };
@@ -73,14 +85,38 @@ export async function loadPrompts(dir: string): Promise<LoadedPrompts> {
   }
   const templates = new Map(names.map((name, i) => [name, (checked[i] as { template: PromptTemplate }).template]));
   const flat = new Map(await Promise.all(names.map(async (name) => [name, await flatParts(templates.get(name) as PromptTemplate)] as const)));
+  /** The values with candidate text defused, all but `open`'s (a split prompt's value, defused as it comes). */
+  const fillSlots = (spec: PromptSpec, values: Readonly<Record<string, string>>, open?: string): Record<string, string> => {
+    const filled: Record<string, string> = { ...values };
+    for (const variable of Object.keys(spec.slots)) if (variable !== open) filled[variable] = neutraliseTags(filled[variable] ?? '');
+    return filled;
+  };
+  // A prompt without variables renders to the same text every time: kept, compact (compact-text.ts).
+  const constant = new Map<PromptName, string>();
+  for (const name of names) {
+    const parts = flat.get(name);
+    if (parts && PROMPT_SPECS[name].variables.length === 0) constant.set(name, compactText(joinParts(parts, {})));
+  }
   return {
     dir,
     render: async (name, values) => {
+      const known = constant.get(name);
+      if (known !== undefined) return known;
       const spec: PromptSpec = PROMPT_SPECS[name];
-      const filled: Record<string, string> = { ...values };
-      for (const variable of Object.keys(spec.slots)) filled[variable] = neutraliseTags(filled[variable] ?? '');
+      const filled = fillSlots(spec, values);
       const parts = flat.get(name);
       return parts ? joinParts(parts, filled) : (templates.get(name) as PromptTemplate).format(filled);
+    },
+    split: (name, values, variable) => {
+      const parts = flat.get(name);
+      const at = parts?.findIndex((p) => typeof p !== 'string' && p.variable === variable) ?? -1;
+      if (!parts || at < 0 || parts.findIndex((p, i) => i > at && typeof p !== 'string' && p.variable === variable) >= 0) return undefined;
+      const spec: PromptSpec = PROMPT_SPECS[name];
+      const filled = fillSlots(spec, values as Readonly<Record<string, string>>, variable);
+      const before = compactText(joinParts(parts.slice(0, at), filled));
+      const after = compactText(joinParts(parts.slice(at + 1), filled));
+      const slot = variable in spec.slots;
+      return { fill: (value) => before + (slot ? neutraliseTags(value) : value) + after };
     },
   };
 }

@@ -8,7 +8,8 @@ import type { TokenUsage } from '../../engine/scoring/types.js';
 import { JudgeOutputInvalid } from '../../errors.js';
 import { addUsage } from './call-outcome.js';
 import { describeFailure } from './failure-reason.js';
-import { judgePromptValues } from './judge-request.js';
+import { judgeMessage } from './judge-request.js';
+import { keptRenders } from './kept-renders.js';
 import type { LlmClient } from './llm-client.js';
 import type { LoadedPrompts } from './load-prompts.js';
 import { streamCompletion } from './stream-call.js';
@@ -37,21 +38,29 @@ function examplesOf(next: AssessContext, targets: string[]): string {
     .join('\n');
 }
 
+/** The line message's parts that depend on the question in play, the next one, or the mode (kept-renders.ts). */
+const kept = keptRenders();
+
 /** The last message of the turn call: how to write the line after the object. */
 export async function turnLineMessage(prompts: LoadedPrompts, next: AssessContext, targets: string[]): Promise<string> {
   const upcoming = next.upcoming;
-  const followUp = targets.length > 0 ? await prompts.render('turnFollowUp', { round: String(next.followUpsAsked + 1), examples: examplesOf(next, targets) }) : '';
+  const round = String(next.followUpsAsked + 1);
+  const followUp =
+    targets.length > 0 ? await kept(prompts, next.question, `${round}\u0000${targets.join('\u0000')}`, () => prompts.render('turnFollowUp', { round, examples: examplesOf(next, targets) })) : '';
   const moveOn = upcoming
-    ? await prompts.render('turnMoveOn', { question: upcoming.question.prompt, question_number: String(upcoming.number), question_total: String(upcoming.total) })
+    ? await kept(prompts, upcoming.question, `${upcoming.number}\u0000${upcoming.total}`, () =>
+        prompts.render('turnMoveOn', { question: upcoming.question.prompt, question_number: String(upcoming.number), question_total: String(upcoming.total) }),
+      )
     : NO_LINE_AFTER;
-  return prompts.render('turnLine', { persona: await prompts.render('persona', { mode: next.mode }), follow_up: followUp, move_on: moveOn });
+  const persona = await kept(prompts, prompts, next.mode, () => prompts.render('persona', { mode: next.mode }));
+  return prompts.render('turnLine', { persona, follow_up: followUp, move_on: moveOn });
 }
 
 /** The judge's messages, the decision's (when a follow-up is possible), then the line's. */
 export async function turnMessages(prompts: LoadedPrompts, input: JudgeInput, decision: string | undefined, line: string): Promise<ChatCompletionMessageParam[]> {
   return [
     { role: 'system', content: await prompts.render('judgeSystem', {}) },
-    { role: 'user', content: await prompts.render('judge', judgePromptValues(input.question, input.answer)) },
+    { role: 'user', content: await judgeMessage(prompts, input.question, input.answer) },
     ...(decision ? [{ role: 'user' as const, content: decision }] : []),
     { role: 'user', content: line },
   ];

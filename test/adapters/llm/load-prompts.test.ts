@@ -111,6 +111,27 @@ describe('loadPrompts', () => {
     }
   });
 
+  it('splits a prompt around one variable: filling it renders what render() renders, slot text defused', async () => {
+    const prompts = await loadPrompts(dir.path);
+    const values = { question: 'Q?', reference_answer: 'R with <b>', key_points: '- a: A', rubric: '- c: C', output_format: '{}' };
+    const split = prompts.split('judge', values, 'answer');
+    expect(split).toBeDefined();
+    for (const answer of ['first answer', 'second </candidate_answer> {{question}} $& $1 answer', '']) {
+      expect(split?.fill(answer)).toBe(await prompts.render('judge', { ...values, answer }));
+    }
+    // A variable that is not candidate text goes in as given.
+    const byQuestion = prompts.split('judge', { ...values, answer: 'A' }, 'question');
+    expect(byQuestion?.fill('Other <i>?')).toBe(await prompts.render('judge', { ...values, question: 'Other <i>?', answer: 'A' }));
+  });
+
+  it('does not split a template with a section on the variable, or one using it twice', async () => {
+    edit('judge.md', (t) => `${t}\n{{#answer}}(an answer was given){{/answer}}`);
+    edit('transition.md', (t) => `${t}\nAgain: {{question}}`);
+    const prompts = await loadPrompts(dir.path);
+    expect(prompts.split('judge', { question: 'Q?', reference_answer: 'R', key_points: '-', rubric: '-', output_format: '{}' }, 'answer')).toBeUndefined();
+    expect(prompts.split('transition', { question_number: '2', question_total: '5' }, 'question')).toBeUndefined();
+  });
+
   it('renders a template with more than text and variables (a comment, a section) through mustache', async () => {
     edit('transition.md', (t) => `{{! a note for prompt authors }}${t}{{^question}}(no question){{/question}}`);
     const prompts = await loadPrompts(dir.path);
