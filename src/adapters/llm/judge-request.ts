@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Question } from '../../engine/bank/schema.js';
 import { CoverageSchema } from '../../engine/scoring/types.js';
+import { kept } from './kept-renders.js';
 import type { LoadedPrompts, SplitPrompt } from './load-prompts.js';
 import type { PromptValues } from './prompt-specs.js';
 
@@ -78,15 +79,10 @@ function valuesOf(question: Question): QuestionValues {
 }
 
 /** Per prompts and question: the judge's prompt with everything but the answer rendered (null: the template cannot be split). */
-const judgePrompts = new WeakMap<LoadedPrompts, WeakMap<Question, SplitPrompt | null>>();
+const judgePrompts = kept<SplitPrompt | null>();
 
 /** The judge's prompt for `answer`: the same text as rendering prompts/judge.md, the question's part rendered once. */
 export async function judgeMessage(prompts: LoadedPrompts, question: Question, answer: string): Promise<string> {
-  let byQuestion = judgePrompts.get(prompts);
-  if (!byQuestion) judgePrompts.set(prompts, (byQuestion = new WeakMap()));
-  let split = byQuestion.get(question);
-  if (split === undefined) {
-    byQuestion.set(question, (split = prompts.split('judge', judgeQuestionValues(question), 'answer') ?? null));
-  }
+  const split = await judgePrompts(prompts, question, 'answer', () => prompts.split('judge', judgeQuestionValues(question), 'answer') ?? null);
   return split ? split.fill(answer) : prompts.render('judge', judgePromptValues(question, answer));
 }

@@ -6,25 +6,30 @@
 import { compactText } from '../compact-text.js';
 import type { LoadedPrompts } from './load-prompts.js';
 
-/** A bound on the texts kept per owner: the keys a question meets are few, but a plan could allow many follow-ups. */
+/** A bound on the values kept per owner: the keys a question meets are few, but a plan could allow many follow-ups. */
 const MAX_PER_OWNER = 64;
 
-export type KeptRender = (prompts: LoadedPrompts, owner: object, key: string, render: () => Promise<string>) => Promise<string>;
+/** A value kept by prompts, owner (a question, or the prompts themselves) and key; `make` runs on a miss. */
+export type Kept<T> = (prompts: LoadedPrompts, owner: object, key: string, make: () => T | Promise<T>) => Promise<T>;
 
-/** A store of rendered texts by prompts, owner (a question, or the prompts themselves) and key. */
-export function keptRenders(): KeptRender {
-  const byPrompts = new WeakMap<LoadedPrompts, WeakMap<object, Map<string, string>>>();
-  return async (prompts, owner, key, render) => {
+/** A store of values by prompts, owner and key (each owner's kept values go with it). */
+export function kept<T>(): Kept<T> {
+  const byPrompts = new WeakMap<LoadedPrompts, WeakMap<object, Map<string, T>>>();
+  return async (prompts, owner, key, make) => {
     let byOwner = byPrompts.get(prompts);
     if (!byOwner) byPrompts.set(prompts, (byOwner = new WeakMap()));
-    let kept = byOwner.get(owner);
-    if (!kept) byOwner.set(owner, (kept = new Map()));
-    let text = kept.get(key);
-    if (text === undefined) {
-      text = compactText(await render());
-      if (kept.size >= MAX_PER_OWNER) kept.clear();
-      kept.set(key, text);
-    }
-    return text;
+    let values = byOwner.get(owner);
+    if (!values) byOwner.set(owner, (values = new Map()));
+    if (values.has(key)) return values.get(key) as T;
+    const value = await make();
+    if (values.size >= MAX_PER_OWNER) values.clear();
+    values.set(key, value);
+    return value;
   };
+}
+
+/** A store of rendered texts, kept compact. */
+export function keptRenders(): Kept<string> {
+  const store = kept<string>();
+  return (prompts, owner, key, render) => store(prompts, owner, key, async () => compactText(await render()));
 }

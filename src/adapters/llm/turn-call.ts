@@ -39,20 +39,20 @@ function examplesOf(next: AssessContext, targets: string[]): string {
 }
 
 /** The line message's parts that depend on the question in play, the next one, or the mode (kept-renders.ts). */
-const kept = keptRenders();
+const keptLine = keptRenders();
 
 /** The last message of the turn call: how to write the line after the object. */
 export async function turnLineMessage(prompts: LoadedPrompts, next: AssessContext, targets: string[]): Promise<string> {
   const upcoming = next.upcoming;
   const round = String(next.followUpsAsked + 1);
   const followUp =
-    targets.length > 0 ? await kept(prompts, next.question, `${round}\u0000${targets.join('\u0000')}`, () => prompts.render('turnFollowUp', { round, examples: examplesOf(next, targets) })) : '';
+    targets.length > 0 ? await keptLine(prompts, next.question, `${round}\u0000${targets.join('\u0000')}`, () => prompts.render('turnFollowUp', { round, examples: examplesOf(next, targets) })) : '';
   const moveOn = upcoming
-    ? await kept(prompts, upcoming.question, `${upcoming.number}\u0000${upcoming.total}`, () =>
+    ? await keptLine(prompts, upcoming.question, `${upcoming.number}\u0000${upcoming.total}`, () =>
         prompts.render('turnMoveOn', { question: upcoming.question.prompt, question_number: String(upcoming.number), question_total: String(upcoming.total) }),
       )
     : NO_LINE_AFTER;
-  const persona = await kept(prompts, prompts, next.mode, () => prompts.render('persona', { mode: next.mode }));
+  const persona = await keptLine(prompts, prompts, next.mode, () => prompts.render('persona', { mode: next.mode }));
   return prompts.render('turnLine', { persona, follow_up: followUp, move_on: moveOn });
 }
 
