@@ -1,6 +1,6 @@
 // Builds the speak / judge / decide effects from the state, so each carries all its port needs.
 import { outcomeOfEvaluation, type AnswerOutcome } from './answer-outcome.js';
-import type { Effect } from './effects.js';
+import type { Effect, SpeakInput } from './effects.js';
 import type { LineRequest } from './lines.js';
 import { itemAt, packedMap } from './scoring/stable-arrays.js';
 import { answerTexts, combinedAnswer, latestEvaluation, type SessionState } from './state.js';
@@ -10,6 +10,15 @@ function interviewerLines(state: SessionState): string[] {
   const out: string[] = [];
   for (const e of state.transcript) if (e.role === 'interviewer') out.push(e.text);
   return out;
+}
+
+/** How the plan's first `count` questions went, for the closing line. */
+export function closingSummary(state: SessionState, count: number): NonNullable<SpeakInput['summary']> {
+  return packedMap(state.plan.questions.slice(0, count), (q, i) => {
+    const p = state.questions[i];
+    const e = p ? latestEvaluation(p) : undefined;
+    return { questionId: q.id, prompt: q.prompt, overall: e ? e.score.overall : null, status: p?.status ?? 'pending' };
+  });
 }
 
 export function speakEffect(state: SessionState, request: LineRequest): Effect {
@@ -30,15 +39,7 @@ export function speakEffect(state: SessionState, request: LineRequest): Effect {
       ...(evaluation ? { evaluation } : {}),
       ...(request.kind === 'question' && request.transition && index !== undefined ? outcomeBefore(state, index - 1) : {}),
       said: interviewerLines(state),
-      ...(request.kind === 'closing'
-        ? {
-            summary: packedMap(state.plan.questions, (q, i) => {
-              const p = state.questions[i];
-              const e = p ? latestEvaluation(p) : undefined;
-              return { questionId: q.id, prompt: q.prompt, overall: e ? e.score.overall : null, status: p?.status ?? 'pending' };
-            }),
-          }
-        : {}),
+      ...(request.kind === 'closing' ? { summary: closingSummary(state, state.plan.questions.length) } : {}),
       ...(state.plan.mode === 'mock'
         ? { session: packedMap(state.plan.questions, (q, i) => ({ question: q, answers: answerTexts(itemAt(state.questions, i)) })) }
         : {}),

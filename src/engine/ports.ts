@@ -37,10 +37,15 @@ export type DecideContext = Omit<DecideInput, 'evaluation'>;
  */
 export interface AssessContext extends DecideContext {
   upcoming?: { questionIndex: number; question: Question; number: number; total: number };
+  /**
+   * On the plan's last question, where a move on completes the interview: how the questions before
+   * this one went (as in the closing line's summary), so the same call can write the closing line.
+   */
+  closing?: { summary: NonNullable<SpeakInput['summary']> };
 }
 
-/** Which line a prepared line is: a follow-up on `target`, or the bridge to the question at `questionIndex`. */
-export type PreparedFor = { kind: 'follow-up'; target: string } | { kind: 'question'; questionIndex: number };
+/** Which line a prepared line is: a follow-up on `target`, the bridge to the question at `questionIndex`, or the closing of a completed interview. */
+export type PreparedFor = { kind: 'follow-up'; target: string } | { kind: 'question'; questionIndex: number } | { kind: 'closing' };
 
 /**
  * A line the assessing call already wrote for the decision it proposed. The shell uses it only when

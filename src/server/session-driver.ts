@@ -10,6 +10,7 @@ import { offlineEvaluation, OFFLINE_ID } from '../engine/interviewer/offline-int
 import type { AssessContext, Assessor, DecisionResult, Interviewer, Judge, PreparedLine, SpokenLine } from '../engine/ports.js';
 import type { SpeakInput } from '../engine/effects.js';
 import { step } from '../engine/step.js';
+import { closingSummary } from '../engine/effect-inputs.js';
 import { packedMap } from '../engine/scoring/stable-arrays.js';
 import { answerTexts, type SessionState, type TranscriptEntry } from '../engine/state.js';
 
@@ -115,7 +116,8 @@ function takePrepared(prepared: Prepared, input: SpeakInput): PreparedLine | und
   const { request } = input;
   const fits =
     (request.kind === 'follow-up' && line.for.kind === 'follow-up' && line.for.target === request.target) ||
-    (request.kind === 'question' && request.transition && !request.retry && line.for.kind === 'question' && line.for.questionIndex === request.questionIndex);
+    (request.kind === 'question' && request.transition && !request.retry && line.for.kind === 'question' && line.for.questionIndex === request.questionIndex) ||
+    (request.kind === 'closing' && request.reason === 'completed' && line.for.kind === 'closing');
   if (fits) return line;
   line.cancel();
   return undefined;
@@ -196,7 +198,8 @@ async function perform(effect: Effect, state: SessionState, ports: DriverPorts, 
 
 /**
  * What the decide effect after this judgement will carry, but the evaluation (see decideEffect), and
- * the question a move on would ask next (none for the last one, or once the time budget is spent).
+ * the question a move on would ask next, or on the last question how the ones before it went (for
+ * the closing line a move on would complete the interview with).
  */
 function assessContext(state: SessionState, questionIndex: number, question: AssessContext['question']): AssessContext {
   const progress = state.questions[questionIndex];
@@ -204,7 +207,7 @@ function assessContext(state: SessionState, questionIndex: number, question: Ass
   const nextQuestion = state.plan.questions[nextIndex];
   const total = state.plan.questions.length;
   return {
-    ...(nextQuestion ? { upcoming: { questionIndex: nextIndex, question: nextQuestion, number: nextIndex + 1, total } } : {}),
+    ...(nextQuestion ? { upcoming: { questionIndex: nextIndex, question: nextQuestion, number: nextIndex + 1, total } } : { closing: { summary: closingSummary(state, questionIndex) } }),
     mode: state.plan.mode,
     seed: state.plan.seed,
     question,

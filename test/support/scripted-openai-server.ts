@@ -42,6 +42,8 @@ export interface SeenRequest {
   /** Set when this is one part of a turn request (see scripted-turn.ts), which is `whole`. */
   part?: 'judge' | 'decide' | 'line';
   whole?: SeenRequest;
+  /** The line part of a turn request: the decision the scripted reply made before it, if any. */
+  decided?: unknown;
 }
 
 /** The parts of a chat-completions body tests look at (the rest stays available as unknown). */

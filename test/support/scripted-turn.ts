@@ -6,6 +6,19 @@ import { reply, tokensOf, type ScriptedHandler, type ScriptedReply, type SeenReq
 
 /** Opens prompts/turn-line.md: the request asks for the line after the JSON object. */
 export const TURN_MARK = 'In this reply you also speak next';
+/** Opens the closing part of the line message on the plan's last question (prompts/turn-close.md). */
+export const CLOSE_MARK = 'If you move on, the interview is over';
+const says = (request: SeenRequest, mark: string) => (request.whole ?? request).body.messages.some((m) => String(m.content).includes(mark));
+
+/** True for a turn request (or one of its parts) on the plan's last question: a move on closes the interview. */
+export const onLastQuestion = (request: SeenRequest): boolean => says(request, CLOSE_MARK);
+
+/**
+ * True for the line part of a turn request that must be the closing: on the last question, with no
+ * decision to make (no follow-up left) or a decision to move on.
+ */
+export const asksForClosing = (request: SeenRequest): boolean =>
+  onLastQuestion(request) && (!says(request, DECISION_MARK) || (request.decided as { action?: string } | undefined)?.action === 'next');
 /** Opens the decision part (prompts/assess-decision.md). */
 const DECISION_MARK = 'must decide your next move in the same reply';
 
@@ -53,7 +66,7 @@ export async function turnReply(handler: ScriptedHandler, request: SeenRequest, 
   }
   const header = `${JSON.stringify(object)}\n`;
   const headerTokens = tokensOf(header).length;
-  const line = await handler(parts.line, index);
+  const line = await handler({ ...parts.line, decided: (object as Record<string, unknown>).decision }, index);
   // A line that fails (status, stall...) fails after the judgement: the stream is cut there.
   if (line.type !== 'text') return reply.text(`${header}...`, { cut: { afterTokens: headerTokens, how: 'destroy' } });
   return {

@@ -23,6 +23,11 @@ function band(overall: number | null, status: string): string {
   return overall >= 70 ? 'strong' : overall >= 40 ? 'partial' : 'weak';
 }
 
+/** The closing prompts' summary: one line per question, by band, never by score. */
+export function summaryLines(summary: NonNullable<SpeakInput['summary']>): string {
+  return summary.map((s, i) => `- Question ${i + 1} (${s.prompt}): ${band(s.overall, s.status)}`).join('\n');
+}
+
 function followUpTarget(input: SpeakInput, target: string): { target: string; example: string } {
   const question = input.question;
   const authored = question?.followUps.filter((f) => f.target === target) ?? [];
@@ -54,7 +59,7 @@ export function planLine(input: SpeakInput): LinePlan {
       return llmLine('followUp', values);
     }
     case 'closing': {
-      const summary = (input.summary ?? []).map((s, i) => `- Question ${i + 1} (${s.prompt}): ${band(s.overall, s.status)}`).join('\n');
+      const summary = summaryLines(input.summary ?? []);
       return llmLine('closing', { reason: END_REASON[request.reason], summary: summary || '(no questions reached)' });
     }
     case 'hint':

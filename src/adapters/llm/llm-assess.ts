@@ -119,13 +119,21 @@ interface TurnScope {
 /** Runs `work` once the event loop has sent what is queued (the request), so it overlaps the wait for the model. */
 const whileWaiting = <T>(work: () => T): Promise<T> => new Promise((resolve) => setImmediate(() => resolve(work())));
 
-/** The line `call` goes on to write for `decision`, if the plan has such a line. */
-function lineFor(call: TurnCall, decision: Assessment['decision'], next: AssessContext, by: string): PreparedLine | undefined {
+/** The line `call` goes on to write for `decision`, if the plan has such a line (a move on from the last question closes). */
+function lineFor(call: TurnCall, decision: Assessment['decision'], next: AssessContext, evaluation: Evaluation, by: string): PreparedLine | undefined {
   const d = decision?.decision;
   if (d?.action === 'follow-up') return preparedLine(call, { kind: 'follow-up', target: d.target }, by);
   if (d?.action === 'next' && next.upcoming) return preparedLine(call, { kind: 'question', questionIndex: next.upcoming.questionIndex }, by);
+  if (d?.action === 'next' && next.closing && keptAsClaimed(evaluation)) return preparedLine(call, { kind: 'closing' }, by);
   return undefined;
 }
+
+/**
+ * The closing line names what went well, so the model may write it only when its judgement of the
+ * last answer stood: no claim dropped, not capped. Otherwise the interviewer closes from the checked
+ * scores.
+ */
+const keptAsClaimed = (evaluation: Evaluation): boolean => evaluation.droppedClaims.length === 0 && evaluation.capped === undefined;
 
 /**
  * The whole turn in one streamed call. Undefined when its reply held no usable judgement (cut, not
@@ -157,7 +165,7 @@ async function assessInTurn(scope: TurnScope, signal?: AbortSignal): Promise<Ass
   const by = `llm:${model}`;
   // No follow-up left: moving on is the only move, as the interviewer would decide without a call.
   const proposed = targets.length > 0 ? proposal(parsed.value.decision, { ...next, evaluation }, by) : { decision: offlineDecide({ ...next, evaluation }), by: OFFLINE_ID };
-  const line = lineFor(call, proposed, next, by);
+  const line = lineFor(call, proposed, next, evaluation, by);
   if (!line) call.cancel();
   return { evaluation, ...(proposed ? { decision: proposed } : {}), ...(line ? { line } : {}) };
 }
@@ -193,7 +201,7 @@ export function createLlmAssessor(client: LlmClient, prompts: LoadedPrompts, jud
       const early = input.answer.length <= SHORT_ANSWER_CHARS ? offlineEvaluation(input, screened) : undefined;
       const skipped = early && sureNonAnswer(early, next);
       if (skipped) return skipped;
-      if (oneModel && (targets.length > 0 || next.upcoming)) {
+      if (oneModel && (targets.length > 0 || next.upcoming || next.closing)) {
         const turn = await assessInTurn({ client, prompts, input, next, targets, screened, ...(early ? { offline: early } : {}) }, signal);
         if (turn) return turn;
       }

@@ -82,6 +82,12 @@ export const PROMPT_SPECS = {
     variables: ['question', 'question_number', 'question_total'],
     slots: {},
   },
+  turnClose: {
+    file: 'turn-close.md',
+    purpose: 'how to write the closing line in the judging reply on the last question (part of turn-line.md)',
+    variables: ['summary', 'question_number'],
+    slots: {},
+  },
   judge: {
     file: 'judge.md',
     purpose: 'the grading request',

@@ -9,6 +9,7 @@ import { JudgeOutputInvalid } from '../../errors.js';
 import { addUsage } from './call-outcome.js';
 import { describeFailure } from './failure-reason.js';
 import { judgeMessage } from './judge-request.js';
+import { summaryLines } from './line-request.js';
 import { keptRenders } from './kept-renders.js';
 import type { LlmClient } from './llm-client.js';
 import type { LoadedPrompts } from './load-prompts.js';
@@ -51,7 +52,9 @@ export async function turnLineMessage(prompts: LoadedPrompts, next: AssessContex
     ? await keptLine(prompts, upcoming.question, `${upcoming.number}\u0000${upcoming.total}`, () =>
         prompts.render('turnMoveOn', { question: upcoming.question.prompt, question_number: String(upcoming.number), question_total: String(upcoming.total) }),
       )
-    : NO_LINE_AFTER;
+    : next.closing
+      ? await prompts.render('turnClose', { summary: summaryLines(next.closing.summary) || '(no earlier questions)', question_number: String(next.closing.summary.length + 1) })
+      : NO_LINE_AFTER;
   const persona = await keptLine(prompts, prompts, next.mode, () => prompts.render('persona', { mode: next.mode }));
   return prompts.render('turnLine', { persona, follow_up: followUp, move_on: moveOn });
 }

@@ -11,6 +11,7 @@ import { JsonObjectEnd } from '../../../src/adapters/llm/turn-stream.js';
 import type { Question } from '../../../src/engine/bank/schema.js';
 import { createPlan, PlanOptionsSchema } from '../../../src/engine/plan.js';
 import type { DriverPorts } from '../../../src/server/session-driver.js';
+import { asksForClosing, onLastQuestion } from '../../support/scripted-turn.js';
 import { reply, startScriptedOpenAiServer, type ScriptedHandler, type ScriptedServer, type SeenRequest } from '../../support/scripted-openai-server.js';
 import { MODE_COLLAPSE_ANSWER, askedIds, attention, callKind, driveInterview, honestJudgement, modeCollapse, repoPrompts, scriptedModel, testClient, type DriverRun } from './llm-fixtures.js';
 
@@ -23,6 +24,9 @@ afterEach(async () => {
 const GOOD = MODE_COLLAPSE_ANSWER;
 const TURN_LINE = 'You said it finds outputs that fool the discriminator; what would you change in training to stop that?';
 const SEPARATE_LINE = 'Thanks. And how would you fix it in practice, if you had to?';
+const TURN_CLOSING = 'Thank you, that is the end; the way you explained the discriminator was clear, and your report is ready.';
+/** The turn call's line: the closing when the request asks for one (the last question), else TURN_LINE. */
+const turnLine = (r: SeenRequest) => (asksForClosing(r) ? TURN_CLOSING : TURN_LINE);
 
 
 /** A mock interview through the driver with the LLM ports (judge and interviewer on one model). */
@@ -58,14 +62,15 @@ describe('one streamed call per turn', () => {
     const handler = scriptedModel({
       judge: honest,
       decide: (r) => reply.json({ action: 'follow-up', target: r.body.messages.some((m) => m.content.includes('- mitigations:')) ? 'mitigations' : 'depth', reason: 'Open.' }),
-      line: (r) => reply.text(r.part === 'line' ? TURN_LINE : SEPARATE_LINE),
+      line: (r) => reply.text(r.part === 'line' ? turnLine(r) : SEPARATE_LINE),
     });
     const run = await interview(handler, [modeCollapse, attention], [GOOD]);
     expect(run.state.phase).toBe('ended');
     expect(run.state.fallbacks).toEqual([]);
     expect(run.warnings).toEqual([]);
-    // Opening line; answer, follow-up answer, answer: one turn call each; the last answer: judge, closing.
-    expect(kinds()).toEqual(['line', 'turn', 'turn', 'turn', 'judge', 'line']);
+    // Opening line; then one turn call per answer, the last answer's writing the closing line.
+    expect(kinds()).toEqual(['line', 'turn', 'turn', 'turn', 'turn']);
+    expect(run.entries.filter((e) => e.kind === 'closing').map((e) => [e.text, e.by])).toEqual([[TURN_CLOSING, 'llm:scripted-model']]);
     expect(followUps(run).map((e) => [e.target, e.text, e.by]).sort()).toEqual([
       ['depth', TURN_LINE, 'llm:scripted-model'],
       ['mitigations', TURN_LINE, 'llm:scripted-model'],
@@ -77,12 +82,55 @@ describe('one streamed call per turn', () => {
     for (const q of run.state.questions) for (const e of q.evaluations) expect(e.evaluation).toMatchObject({ model: 'scripted-model', score: { scorer: 'llm' } });
   });
 
+  it('the last answer\'s call writes the closing from a summary of the questions before it, by band and never by score', async () => {
+    const handler = scriptedModel({ judge: honest, line: (r) => reply.text(r.part === 'line' ? turnLine(r) : SEPARATE_LINE) });
+    const run = await interview(handler, [modeCollapse, attention], [GOOD]);
+    const closingCall = server?.requests.at(-1);
+    expect(closingCall && callKind(closingCall)).toBe('turn');
+    const asked = closingCall?.body.messages.at(-1)?.content ?? '';
+    expect(asked).toContain(`- Question 1 (${run.state.plan.questions[0]?.prompt}): `);
+    expect(asked).toMatch(/- Question 1 \([^\n]*\): (strong|partial|weak)\n/);
+    expect(asked).toContain('Question 2 is the one whose answer you judged above.');
+    // No score reaches the prompt: the summary's only digits are the question numbers.
+    expect(asked.split('How the session went')[1]?.replace(/Question \d/g, '')).not.toMatch(/\d/);
+    expect(run.entries.at(-1)).toMatchObject({ kind: 'closing', text: TURN_CLOSING, by: 'llm:scripted-model' });
+  });
+
+  it('when the checks drop a claim of the last judgement, the model\'s closing is not used: the interviewer closes from the checked scores', async () => {
+    const invented = (r: SeenRequest) => {
+      if (!onLastQuestion(r)) return honest(r);
+      const { keyPoints, criteria } = askedIds(r);
+      return reply.json({
+        keyPoints: keyPoints.map((id, i) => (i === 0 ? { id, status: 'covered', quotes: ['a sentence the candidate never wrote'] } : { id, status: 'missed', quotes: [] })),
+        criteria: criteria.map((id) => ({ id, level: 4, reason: 'Scripted.' })),
+      });
+    };
+    const handler = scriptedModel({ judge: invented, line: (r) => reply.text(r.part === 'line' ? turnLine(r) : SEPARATE_LINE) });
+    const run = await interview(handler, [modeCollapse, attention], [GOOD]);
+    expect(kinds().slice(-2)).toEqual(['turn', 'line']);
+    const last = run.state.questions[1]?.evaluations.at(-1)?.evaluation;
+    expect(last?.droppedClaims.map((c) => c.quote)).toEqual(['a sentence the candidate never wrote']);
+    expect(run.entries.at(-1)).toMatchObject({ kind: 'closing', text: SEPARATE_LINE, by: 'llm:scripted-model' });
+    expect([...run.deltas.values()].join(' ')).not.toContain(TURN_CLOSING);
+  });
+
+  it('a closing line that gives a reference answer away is stopped by the line guard; the interviewer closes', async () => {
+    const handler = scriptedModel({
+      judge: honest,
+      line: (r) => reply.text(r.part === 'line' ? (asksForClosing(r) ? `Thanks. For the record: ${modeCollapse.referenceAnswer}` : TURN_LINE) : SEPARATE_LINE),
+    });
+    const run = await interview(handler, [modeCollapse, attention], [GOOD]);
+    expect(kinds().slice(-2)).toEqual(['turn', 'line']);
+    expect(run.entries.at(-1)).toMatchObject({ kind: 'closing', text: SEPARATE_LINE });
+    expect([...run.deltas.values()].join(' ')).not.toContain(modeCollapse.referenceAnswer.slice(0, 60));
+  });
+
   it('a follow-up on a point the checked evaluation found covered is overruled: its line is dropped, the interviewer decides and speaks', async () => {
     const handler = scriptedModel({
       judge: honest,
       // In the turn call the model asks about a covered point; asked on its own, about the missed one.
       decide: (r) => reply.json(r.part === 'decide' ? { action: 'follow-up', target: 'few-modes', reason: 'x' } : { action: 'follow-up', target: 'mitigations', reason: 'Missed.' }),
-      line: (r) => reply.text(r.part === 'line' ? TURN_LINE : SEPARATE_LINE),
+      line: (r) => reply.text(r.part === 'line' ? turnLine(r) : SEPARATE_LINE),
     });
     const run = await interview(handler, [modeCollapse], [GOOD]);
     expect(kinds().slice(0, 4)).toEqual(['line', 'turn', 'decide', 'line']);

@@ -35,7 +35,7 @@ describe('loadPrompts', () => {
   it('loads the repository prompts, one file per prompt', async () => {
     const prompts = await loadPrompts(defaultPromptsDir());
     expect(Object.values(PROMPT_SPECS).map((s) => s.file).sort()).toEqual(
-      ['assess-decision.md', 'closing.md', 'decide.md', 'follow-up.md', 'interviewer-persona.md', 'judge-system.md', 'judge.md', 'opening.md', 'transition.md', 'turn-follow-up.md', 'turn-line.md', 'turn-move-on.md'].sort(),
+      ['assess-decision.md', 'closing.md', 'decide.md', 'follow-up.md', 'interviewer-persona.md', 'judge-system.md', 'judge.md', 'opening.md', 'transition.md', 'turn-close.md', 'turn-follow-up.md', 'turn-line.md', 'turn-move-on.md'].sort(),
     );
     const text = await prompts.render('transition', { question: 'What is a VAE?', question_number: '2', question_total: '5' });
     expect(text).toContain('Next question (2 of 5):\nWhat is a VAE?');
