@@ -120,20 +120,25 @@ interface TurnScope {
 const whileWaiting = <T>(work: () => T): Promise<T> => new Promise((resolve) => setImmediate(() => resolve(work())));
 
 /** The line `call` goes on to write for `decision`, if the plan has such a line (a move on from the last question closes). */
-function lineFor(call: TurnCall, decision: Assessment['decision'], next: AssessContext, evaluation: Evaluation, by: string): PreparedLine | undefined {
+function lineFor(call: TurnCall, decision: Assessment['decision'], next: AssessContext, evaluation: Evaluation, claimed: Judgement, by: string): PreparedLine | undefined {
   const d = decision?.decision;
   if (d?.action === 'follow-up') return preparedLine(call, { kind: 'follow-up', target: d.target }, by);
   if (d?.action === 'next' && next.upcoming) return preparedLine(call, { kind: 'question', questionIndex: next.upcoming.questionIndex }, by);
-  if (d?.action === 'next' && next.closing && keptAsClaimed(evaluation)) return preparedLine(call, { kind: 'closing' }, by);
+  if (d?.action === 'next' && next.closing && stoodAsClaimed(evaluation, claimed)) return preparedLine(call, { kind: 'closing' }, by);
   return undefined;
 }
 
 /**
  * The closing line names what went well, so the model may write it only when its judgement of the
- * last answer stood: no claim dropped, not capped. Otherwise the interviewer closes from the checked
- * scores.
+ * last answer stood every check as it was claimed: no quote dropped, no criterion level lowered (but
+ * completeness, which Probe computes from the verified key points, whatever the model said), the
+ * overall not capped, no disagreement with the offline score. Otherwise the interviewer closes from
+ * the checked scores.
  */
-const keptAsClaimed = (evaluation: Evaluation): boolean => evaluation.droppedClaims.length === 0 && evaluation.capped === undefined;
+function stoodAsClaimed(evaluation: Evaluation, claimed: Judgement): boolean {
+  if (evaluation.droppedClaims.length > 0 || evaluation.capped !== undefined || evaluation.disagreement) return false;
+  return claimed.criteria.every((c) => c.id === 'completeness' || (evaluation.score.criteria.find((s) => s.id === c.id)?.level ?? 0) >= c.level);
+}
 
 /**
  * The whole turn in one streamed call. Undefined when its reply held no usable judgement (cut, not
@@ -165,7 +170,7 @@ async function assessInTurn(scope: TurnScope, signal?: AbortSignal): Promise<Ass
   const by = `llm:${model}`;
   // No follow-up left: moving on is the only move, as the interviewer would decide without a call.
   const proposed = targets.length > 0 ? proposal(parsed.value.decision, { ...next, evaluation }, by) : { decision: offlineDecide({ ...next, evaluation }), by: OFFLINE_ID };
-  const line = lineFor(call, proposed, next, evaluation, by);
+  const line = lineFor(call, proposed, next, evaluation, parsed.value, by);
   if (!line) call.cancel();
   return { evaluation, ...(proposed ? { decision: proposed } : {}), ...(line ? { line } : {}) };
 }

@@ -114,6 +114,26 @@ describe('one streamed call per turn', () => {
     expect([...run.deltas.values()].join(' ')).not.toContain(TURN_CLOSING);
   });
 
+  it('when the checks lower a level the last judgement claimed, the model\'s closing is not used either', async () => {
+    // One point verified, the rest missed, yet top levels everywhere: the levels need evidence.
+    const inflated = (r: SeenRequest) => {
+      if (!onLastQuestion(r) || !askedIds(r).keyPoints.includes('few-modes')) return honest(r);
+      return reply.json({
+        keyPoints: askedIds(r).keyPoints.map((id) => (id === 'few-modes' ? { id, status: 'covered', quotes: ['only produces a limited variety of samples'] } : { id, status: 'missed', quotes: [] })),
+        criteria: askedIds(r).criteria.map((id) => ({ id, level: 4, reason: 'Scripted.' })),
+      });
+    };
+    const handler = scriptedModel({ judge: inflated, line: (r) => reply.text(r.part === 'line' ? turnLine(r) : SEPARATE_LINE) });
+    const run = await interview(handler, [attention, modeCollapse], [GOOD]);
+    expect(run.state.plan.questions.at(-1)?.id).toBe(modeCollapse.id);
+    const last = run.state.questions.at(-1)?.evaluations.at(-1)?.evaluation;
+    expect(last).toMatchObject({ droppedClaims: [], disagreement: false });
+    expect(last?.capped).toBeUndefined();
+    expect(last?.score.criteria.some((c) => c.id !== 'completeness' && c.level < 4)).toBe(true);
+    expect(kinds().slice(-2)).toEqual(['turn', 'line']);
+    expect(run.entries.at(-1)).toMatchObject({ kind: 'closing', text: SEPARATE_LINE });
+  });
+
   it('a closing line that gives a reference answer away is stopped by the line guard; the interviewer closes', async () => {
     const handler = scriptedModel({
       judge: honest,
