@@ -21,7 +21,7 @@ export interface StartServerOptions {
   port: number;
   /** How long shutdown waits for a session's in-flight work before closing its socket. */
   graceMs?: number;
-  /** How often silent sockets are pinged; one that missed a ping is dropped. */
+  /** How often sockets are pinged; one that missed two pings in a row is dropped (heartbeat.ts). */
   heartbeatMs?: number;
   registry?: RegistryOptions;
   webDir?: string;
