@@ -31,18 +31,27 @@ export interface Interviewer {
 /** What the interviewer's decision needs besides the evaluation (see DecideInput). */
 export type DecideContext = Omit<DecideInput, 'evaluation'>;
 
+/** The question a move on would ask next. */
+export interface Upcoming {
+  questionIndex: number;
+  question: Question;
+  number: number;
+  total: number;
+}
+
+/**
+ * On the plan's last question a move on completes the interview: how the questions before this one
+ * went (as in the closing line's summary), so the same call can write the closing line.
+ */
+export interface Closing {
+  summary: NonNullable<SpeakInput['summary']>;
+}
+
 /**
  * What the assessor needs besides the decision's context to write the line that follows in the
- * same call: the question a move on would ask next (absent when a move on would close the interview).
+ * same call: what a move on leads to, the next question or the closing.
  */
-export interface AssessContext extends DecideContext {
-  upcoming?: { questionIndex: number; question: Question; number: number; total: number };
-  /**
-   * On the plan's last question, where a move on completes the interview: how the questions before
-   * this one went (as in the closing line's summary), so the same call can write the closing line.
-   */
-  closing?: { summary: NonNullable<SpeakInput['summary']> };
-}
+export type AssessContext = DecideContext & ({ upcoming: Upcoming; closing?: undefined } | { upcoming?: undefined; closing: Closing });
 
 /** Which line a prepared line is: a follow-up on `target`, the bridge to the question at `questionIndex`, or the closing of a completed interview. */
 export type PreparedFor = { kind: 'follow-up'; target: string } | { kind: 'question'; questionIndex: number } | { kind: 'closing' };

@@ -119,13 +119,13 @@ interface TurnScope {
 /** Runs `work` once the event loop has sent what is queued (the request), so it overlaps the wait for the model. */
 const whileWaiting = <T>(work: () => T): Promise<T> => new Promise((resolve) => setImmediate(() => resolve(work())));
 
-/** The line `call` goes on to write for `decision`, if the plan has such a line (a move on from the last question closes). */
+/** The line `call` goes on to write for `decision`: a follow-up, the bridge to the next question, or the closing. */
 function lineFor(call: TurnCall, decision: Assessment['decision'], next: AssessContext, evaluation: Evaluation, claimed: Judgement, by: string): PreparedLine | undefined {
   const d = decision?.decision;
   if (d?.action === 'follow-up') return preparedLine(call, { kind: 'follow-up', target: d.target }, by);
-  if (d?.action === 'next' && next.upcoming) return preparedLine(call, { kind: 'question', questionIndex: next.upcoming.questionIndex }, by);
-  if (d?.action === 'next' && next.closing && stoodAsClaimed(evaluation, claimed)) return preparedLine(call, { kind: 'closing' }, by);
-  return undefined;
+  if (d?.action !== 'next') return undefined;
+  if (next.upcoming) return preparedLine(call, { kind: 'question', questionIndex: next.upcoming.questionIndex }, by);
+  return stoodAsClaimed(evaluation, claimed) ? preparedLine(call, { kind: 'closing' }, by) : undefined;
 }
 
 /**
@@ -206,7 +206,7 @@ export function createLlmAssessor(client: LlmClient, prompts: LoadedPrompts, jud
       const early = input.answer.length <= SHORT_ANSWER_CHARS ? offlineEvaluation(input, screened) : undefined;
       const skipped = early && sureNonAnswer(early, next);
       if (skipped) return skipped;
-      if (oneModel && (targets.length > 0 || next.upcoming || next.closing)) {
+      if (oneModel) {
         const turn = await assessInTurn({ client, prompts, input, next, targets, screened, ...(early ? { offline: early } : {}) }, signal);
         if (turn) return turn;
       }

@@ -26,8 +26,6 @@ export interface TurnCall {
   cancel(): void;
 }
 
-const NO_LINE_AFTER = 'If you move on, end your reply with the JSON object: the closing line is written separately.';
-
 function examplesOf(next: AssessContext, targets: string[]): string {
   const round = next.followUpsAsked + 1;
   return targets
@@ -42,19 +40,24 @@ function examplesOf(next: AssessContext, targets: string[]): string {
 /** The line message's parts that depend on the question in play, the next one, or the mode (kept-renders.ts). */
 const keptLine = keptRenders();
 
+/** How to write the line a move on leads to: the bridge to the next question (kept per question), or the closing. */
+function moveOnPart(prompts: LoadedPrompts, next: AssessContext): Promise<string> {
+  const upcoming = next.upcoming;
+  if (!upcoming) {
+    const summary = next.closing.summary;
+    return prompts.render('turnClose', { summary: summaryLines(summary) || '(no earlier questions)', question_number: String(summary.length + 1) });
+  }
+  return keptLine(prompts, upcoming.question, `${upcoming.number}\u0000${upcoming.total}`, () =>
+    prompts.render('turnMoveOn', { question: upcoming.question.prompt, question_number: String(upcoming.number), question_total: String(upcoming.total) }),
+  );
+}
+
 /** The last message of the turn call: how to write the line after the object. */
 export async function turnLineMessage(prompts: LoadedPrompts, next: AssessContext, targets: string[]): Promise<string> {
-  const upcoming = next.upcoming;
   const round = String(next.followUpsAsked + 1);
   const followUp =
     targets.length > 0 ? await keptLine(prompts, next.question, `${round}\u0000${targets.join('\u0000')}`, () => prompts.render('turnFollowUp', { round, examples: examplesOf(next, targets) })) : '';
-  const moveOn = upcoming
-    ? await keptLine(prompts, upcoming.question, `${upcoming.number}\u0000${upcoming.total}`, () =>
-        prompts.render('turnMoveOn', { question: upcoming.question.prompt, question_number: String(upcoming.number), question_total: String(upcoming.total) }),
-      )
-    : next.closing
-      ? await prompts.render('turnClose', { summary: summaryLines(next.closing.summary) || '(no earlier questions)', question_number: String(next.closing.summary.length + 1) })
-      : NO_LINE_AFTER;
+  const moveOn = await moveOnPart(prompts, next);
   const persona = await keptLine(prompts, prompts, next.mode, () => prompts.render('persona', { mode: next.mode }));
   return prompts.render('turnLine', { persona, follow_up: followUp, move_on: moveOn });
 }

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLlmAssessor } from '../../../src/adapters/llm/llm-assess.js';
 import { createLlmJudge } from '../../../src/adapters/llm/llm-judge.js';
-import type { DecideContext } from '../../../src/engine/ports.js';
+import type { AssessContext, DecideContext } from '../../../src/engine/ports.js';
 import { reply, startScriptedOpenAiServer, type ScriptedHandler, type ScriptedServer, type SeenRequest } from '../../support/scripted-openai-server.js';
 import { MODE_COLLAPSE_ANSWER, askedIds, modeCollapse, repoPrompts, testClient } from './llm-fixtures.js';
 
@@ -16,7 +16,8 @@ afterEach(async () => {
 
 const GOOD = MODE_COLLAPSE_ANSWER;
 
-const next = (over: Partial<DecideContext> = {}): DecideContext => ({
+/** A one-question plan's context: a move on closes the interview (judge and interviewer are separate models here). */
+const next = (over: Partial<DecideContext> = {}): AssessContext => ({
   mode: 'mock',
   seed: 1,
   question: modeCollapse,
@@ -25,6 +26,7 @@ const next = (over: Partial<DecideContext> = {}): DecideContext => ({
   maxFollowUps: 2,
   probed: [],
   ...over,
+  closing: { summary: [] },
 });
 
 type KeyPoint = { id: string; status: string; quotes: string[] };

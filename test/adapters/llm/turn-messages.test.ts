@@ -8,14 +8,17 @@ import { decisionMessage, possibleTargets } from '../../../src/adapters/llm/llm-
 import { loadPrompts } from '../../../src/adapters/llm/load-prompts.js';
 import { turnLineMessage } from '../../../src/adapters/llm/turn-call.js';
 import type { Question } from '../../../src/engine/bank/schema.js';
-import type { AssessContext } from '../../../src/engine/ports.js';
+import type { AssessContext, DecideContext, Upcoming } from '../../../src/engine/ports.js';
 import { defaultBankDir, defaultPromptsDir } from '../../../src/paths.js';
 
 const bank = await loadBank(defaultBankDir());
 const [q1, q2, q3] = bank.questions as [Question, Question, Question];
 
-function context(question: Question, over: Partial<AssessContext> = {}): AssessContext {
-  return { mode: 'mock', seed: 1, question, answers: ['an answer'], followUpsAsked: 0, maxFollowUps: 2, probed: [], ...over };
+/** A context on `question`; with no `upcoming`, the plan's last question (a move on closes, nothing before it). */
+function context(question: Question, over: Partial<DecideContext> & { upcoming?: Upcoming } = {}): AssessContext {
+  const base = { mode: 'mock' as const, seed: 1, question, answers: ['an answer'], followUpsAsked: 0, maxFollowUps: 2, probed: [] };
+  const { upcoming, ...rest } = over;
+  return upcoming ? { ...base, ...rest, upcoming } : { ...base, ...rest, closing: { summary: [] } };
 }
 
 /** States that differ in one thing each: round, targets, follow-ups left, mode, next question, its number. */
